@@ -1,0 +1,49 @@
+/** A point of a stroke, in CSS pixels relative to the drawing surface's top-left corner. */
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** One pen-down..pen-up trace, in the order it was drawn. */
+export type Stroke = readonly Point[];
+
+/** A single-channel image, row-major, where 0 is paper and 1 is full ink. */
+export interface InkImage {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Float32Array;
+}
+
+/** The structural part of the DOM's `ImageData` (RGBA bytes), so Node code can make one too. */
+export interface RgbaImage {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8ClampedArray | Uint8Array;
+}
+
+/** Pixel rectangle: `left`/`top` inclusive, `right`/`bottom` exclusive. */
+export interface BoundingBox {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/**
+ * Where the ink is in an RGBA image: `alpha` for strokes drawn on a transparent canvas (the app's
+ * pad), `dark-on-light` for dark ink on a light, opaque background (a scan or a photo).
+ */
+export type InkSource = 'alpha' | 'dark-on-light';
+
+export interface PreprocessOptions {
+  /** See {@link InkSource}. Default `alpha`. */
+  inkSource?: InkSource;
+  /** Pixels with less ink than this are paper when finding the bounding box. Default 0.1. */
+  inkThreshold?: number;
+  /** Total ink, in fully inked pixels, below which the image counts as empty. Default 2. */
+  minInk?: number;
+}
+
+/** The MNIST image side, and the box the digit's longer side is scaled to inside it. */
+export const MNIST_SIZE = 28;
+export const MNIST_DIGIT_BOX = 20;

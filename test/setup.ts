@@ -1,0 +1,1 @@
+// Shared test setup: loaded before every test file (node and jsdom alike).

@@ -1,0 +1,116 @@
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { evaluation, predictClasses } from '../../training/evaluate';
+import { loadMnist } from '../../training/mnist';
+import { parseTrainArgs, train, type TrainOptions } from '../../training/train';
+import { writeSyntheticMnist } from './fixtures';
+
+const run = promisify(execFile);
+const MNIST_DIR = process.env.MNIST_DIR ?? join(__dirname, '../../../shared/data/mnist');
+
+/** Reads an exported model folder the way the app does, without a file:// loader in Node. */
+async function loadExported(dir: string): Promise<tfl.LayersModel> {
+  const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+  const [group] = json.weightsManifest;
+  const weights = readFileSync(join(dir, group.paths[0]));
+  return tfl.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: json.modelTopology,
+      weightSpecs: group.weights,
+      weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+    }),
+  );
+}
+
+function options(dataDir: string, out: string, extra: Partial<TrainOptions> = {}): TrainOptions {
+  return {
+    dataDir,
+    out,
+    epochs: 3,
+    seed: 3,
+    batchSize: 32,
+    penData: null,
+    mirrors: [],
+    verifyChecksums: false,
+    log: () => {},
+    ...extra,
+  };
+}
+
+describe('training end to end (synthetic data)', () => {
+  const dataDir = writeSyntheticMnist(600, 200);
+
+  it('learns well above chance and exports a model that loads back with identical predictions', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'digitpad-out-')), 'cnn');
+    const metrics = await train(options(dataDir, out));
+    expect(metrics.testAccuracy).toBeGreaterThan(0.6);
+
+    const saved = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+    for (const key of ['testAccuracy', 'confusion', 'params', 'weightBytes', 'epochs', 'trainSeconds', 'samplesPerSecond', 'seed', 'tfjsVersion', 'createdAt']) {
+      expect(saved).toHaveProperty(key);
+    }
+    expect(saved.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(200);
+
+    const model = await loadExported(out);
+    expect(model.inputs[0].shape).toEqual([null, 28, 28, 1]);
+    expect(model.outputs[0].shape).toEqual([null, 10]);
+    const { test } = await loadMnist(dataDir, { verifyChecksums: false });
+    const inputs = Float32Array.from(test.images.pixels, (v) => v / 255);
+    const reloaded = evaluation(await predictClasses(model, inputs, test.images.count), test.labels.labels);
+    expect(reloaded.confusion).toEqual(saved.confusion);
+    model.dispose();
+  });
+
+  it('gives the same weights for the same seed', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'digitpad-seed-'));
+    await train(options(dataDir, join(root, 'a'), { epochs: 1, limit: 200 }));
+    await train(options(dataDir, join(root, 'b'), { epochs: 1, limit: 200 }));
+    const weights = (name: string) => readFileSync(join(root, name, 'group1-shard1of1.bin'));
+    expect(weights('a').equals(weights('b'))).toBe(true);
+  });
+
+  it('leaves the previous model untouched when interrupted', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'digitpad-keep-')), 'cnn');
+    mkdirSync(out);
+    writeFileSync(join(out, 'model.json'), '{"previous": true}');
+    let batches = 0;
+    await expect(train(options(dataDir, out, { shouldStop: () => ++batches > 3 }))).rejects.toThrow(/interrupted/);
+    expect(readFileSync(join(out, 'model.json'), 'utf8')).toBe('{"previous": true}');
+  });
+});
+
+describe('the train command', () => {
+  it.each([
+    [['--epochs', 'two'], /--epochs needs a positive whole number, got "two"/],
+    [['--limit', '0'], /--limit needs a positive whole number/],
+    [['--seed=-1'], /--seed needs a whole number >= 0/],
+    [['--bogus'], /Unknown option '--bogus'/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseTrainArgs(argv)).toThrow(message);
+  });
+
+  it('has the documented defaults', () => {
+    expect(parseTrainArgs([])).toMatchObject({ dataDir: 'data/mnist', out: 'public/models/cnn', seed: 1 });
+  });
+
+  it('exits non-zero with one line naming a corrupt data file', async () => {
+    // The real files where they are, but one of them corrupt: the command checks checksums.
+    const dataDir = mkdtempSync(join(tmpdir(), 'digitpad-corrupt-'));
+    for (const file of ['train-images-idx3-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz']) {
+      symlinkSync(join(MNIST_DIR, file), join(dataDir, file));
+    }
+    writeFileSync(join(dataDir, 'train-labels-idx1-ubyte.gz'), 'not gzip, not idx');
+    const result = await run('npx', ['tsx', 'training/train.ts', '--data-dir', dataDir, '--out', join(dataDir, 'out')]).catch(
+      (error) => error,
+    );
+    expect(result.code).toBe(1);
+    const lines = String(result.stderr).trim().split('\n').filter((l) => !l.includes('npm warn'));
+    expect(lines).toEqual([expect.stringMatching(/^train: .*train-labels-idx1-ubyte.gz: md5 [0-9a-f]+ does not match the canonical a25bea73/)]);
+  });
+});

@@ -1,0 +1,41 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import { MNIST_SIZE } from '../src/digit/types';
+
+const PIXELS = MNIST_SIZE * MNIST_SIZE;
+
+/** Top class for each of `count` 28x28 inputs laid end to end in `inputs`. */
+export async function predictClasses(
+  model: LayersModel,
+  inputs: Float32Array,
+  count: number,
+  batchSize = 500,
+): Promise<Int32Array> {
+  const classes = new Int32Array(count);
+  for (let start = 0; start < count; start += batchSize) {
+    const size = Math.min(batchSize, count - start);
+    const top = tf.tidy(() => {
+      const batch = tf.tensor4d(inputs.subarray(start * PIXELS, (start + size) * PIXELS), [size, MNIST_SIZE, MNIST_SIZE, 1]);
+      return tf.argMax(model.predict(batch) as tf.Tensor, 1);
+    });
+    classes.set(await top.data(), start);
+    top.dispose();
+  }
+  return classes;
+}
+
+export interface Evaluation {
+  accuracy: number;
+  /** 10x10 counts, rows = true digit, columns = predicted digit. */
+  confusion: number[][];
+}
+
+export function evaluation(predicted: ArrayLike<number>, labels: ArrayLike<number>): Evaluation {
+  const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
+  let correct = 0;
+  for (let i = 0; i < labels.length; i++) {
+    confusion[labels[i]][predicted[i]]++;
+    if (labels[i] === predicted[i]) correct++;
+  }
+  return { accuracy: labels.length ? correct / labels.length : 0, confusion };
+}

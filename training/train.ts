@@ -1,0 +1,236 @@
+/**
+ * `npm run train -- [--data-dir DIR] [--out DIR] [--epochs N] [--limit N] [--seed N]
+ *                   [--pen-data FILE|none] [--batch-size N] [--mirror URL]`
+ *
+ * Trains the digit CNN on augmented MNIST (plus real pen digits of writers 1-20 when the pen data
+ * is there) on TensorFlow.js's WASM backend, evaluates it, and exports it for the app.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { evaluation, predictClasses } from './evaluate';
+import { modelArtifacts, quantizeArtifacts, weightBytes, writeModelAtomically } from './exportModel';
+import { DataFileError } from './idx';
+import { DEFAULT_MIRRORS, loadMnist, type Split } from './mnist';
+import { createModel } from './model';
+import { byWriters, EVAL_PEN_RATIOS, loadPenDigits, PEN_WRITERS, renderPenDigit, type PenDigit } from './pen';
+import { batchLine, epochLine, LiveLine, summaryTable, type EpochRow } from './progress';
+import { createRandom } from './random';
+import { mnistSource, penSource } from './sources';
+import { fit } from './trainer';
+import { registerWasmConvGradients } from './wasmConvGradients';
+
+const PIXELS = 28 * 28;
+
+export interface TrainOptions {
+  dataDir: string;
+  out: string;
+  epochs: number;
+  limit?: number;
+  seed: number;
+  batchSize: number;
+  /** Pen trajectories JSON, or null to train and evaluate on MNIST alone. */
+  penData: string | null;
+  mirrors: readonly string[];
+  /** Off only for tests with synthetic IDX files. */
+  verifyChecksums?: boolean;
+  log?: (line: string) => void;
+  shouldStop?: () => boolean;
+}
+
+export class UsageError extends Error {}
+
+function positiveInteger(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new UsageError(`--${flag} needs a positive whole number, got "${value}"`);
+  return parsed;
+}
+
+export function parseTrainArgs(argv: readonly string[]): TrainOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        'data-dir': { type: 'string' },
+        out: { type: 'string' },
+        epochs: { type: 'string' },
+        limit: { type: 'string' },
+        seed: { type: 'string' },
+        'batch-size': { type: 'string' },
+        'pen-data': { type: 'string' },
+        mirror: { type: 'string', multiple: true },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const defaultPen = 'data/pendigits/digits-dev.json';
+  const pen = values['pen-data'] ?? (existsSync(defaultPen) ? defaultPen : 'none');
+  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed needs a whole number >= 0, got "${values.seed}"`);
+  return {
+    dataDir: values['data-dir'] ?? 'data/mnist',
+    out: values.out ?? 'public/models/cnn',
+    epochs: positiveInteger('epochs', values.epochs, 12),
+    limit: values.limit === undefined ? undefined : positiveInteger('limit', values.limit, 0),
+    seed,
+    batchSize: positiveInteger('batch-size', values['batch-size'], 64),
+    penData: pen === 'none' ? null : pen,
+    mirrors: [...(values.mirror ?? []), ...DEFAULT_MIRRORS],
+  };
+}
+
+/** Renders pen digits once, at a fixed pen width, for evaluation. */
+function renderAll(digits: readonly PenDigit[], penRatio: number): { inputs: Float32Array; labels: Uint8Array } {
+  const inputs = new Float32Array(digits.length * PIXELS);
+  const labels = new Uint8Array(digits.length);
+  digits.forEach((digit, i) => {
+    const rendered = renderPenDigit(digit, penRatio);
+    if (rendered) inputs.set(rendered, i * PIXELS);
+    labels[i] = digit.label;
+  });
+  return { inputs, labels };
+}
+
+async function penAccuracy(model: tfl.LayersModel, digits: readonly PenDigit[], ratios: readonly number[]) {
+  const perRatio: Record<string, number> = {};
+  for (const ratio of ratios) {
+    const { inputs, labels } = renderAll(digits, ratio);
+    perRatio[String(ratio)] = evaluation(await predictClasses(model, inputs, labels.length), labels).accuracy;
+  }
+  const values = Object.values(perRatio);
+  return { accuracy: values.reduce((a, b) => a + b, 0) / values.length, perRatio };
+}
+
+async function mnistTest(model: tfl.LayersModel, test: Split) {
+  const inputs = Float32Array.from(test.images.pixels, (v) => v / 255);
+  return evaluation(await predictClasses(model, inputs, test.images.count), test.labels.labels);
+}
+
+export async function train(options: TrainOptions): Promise<Record<string, unknown>> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  registerWasmConvGradients();
+  await tf.setBackend('wasm');
+  await tf.ready();
+
+  const mnist = await loadMnist(options.dataDir, {
+    mirrors: options.mirrors,
+    verifyChecksums: options.verifyChecksums ?? true,
+    onProgress: log,
+  });
+  const trainCount = Math.min(options.limit ?? Infinity, mnist.train.images.count);
+  const pen = options.penData ? await loadPenDigits(options.penData) : [];
+  const penTrain = byWriters(pen, PEN_WRITERS.train).slice(0, options.limit ? Math.ceil(options.limit / 12) : undefined);
+  const penTune = byWriters(pen, PEN_WRITERS.tune);
+  const penTest = byWriters(pen, PEN_WRITERS.test);
+  const sources = [mnistSource(mnist.train, trainCount)];
+  if (penTrain.length) sources.push(penSource(penTrain));
+  log(
+    `training on ${trainCount} MNIST images` +
+      (penTrain.length ? ` + ${penTrain.length} pen digits (writers ${PEN_WRITERS.train[0]}-${PEN_WRITERS.train.at(-1)})` : '') +
+      `, ${options.epochs} epochs, batch ${options.batchSize}, seed ${options.seed}, backend ${tf.getBackend()}`,
+  );
+
+  const model = createModel({ seed: options.seed });
+  const tuneSet = penTune.length ? renderAll(penTune, EVAL_PEN_RATIOS[1]) : null;
+  const rows: EpochRow[] = [];
+  const live = new LiveLine();
+  const started = performance.now();
+  const history = await fit(model, sources, {
+    epochs: options.epochs,
+    batchSize: options.batchSize,
+    random: createRandom(options.seed),
+    shouldStop: options.shouldStop,
+    onBatch: (progress) => live.update(batchLine(progress, options.epochs)),
+    onEpochEnd: async (stats) => {
+      const row: EpochRow = { ...stats };
+      if (tuneSet) {
+        const predicted = await predictClasses(model, tuneSet.inputs, tuneSet.labels.length);
+        row.penTuneAccuracy = evaluation(predicted, tuneSet.labels).accuracy;
+      }
+      rows.push(row);
+      live.done(epochLine(row, options.epochs));
+    },
+  });
+  if (history.length < options.epochs) throw new Error('training was interrupted; the previous model is untouched');
+  const trainSeconds = (performance.now() - started) / 1000;
+
+  // Evaluate what ships: the 8-bit weights, reloaded exactly as the app will load them.
+  const floatArtifacts = await modelArtifacts(model);
+  const shipped = quantizeArtifacts(floatArtifacts);
+  const shippedModel = await tfl.loadLayersModel(tf.io.fromMemory(shipped));
+  const floatTest = await mnistTest(model, mnist.test);
+  const test = await mnistTest(shippedModel, mnist.test);
+  const penResult = penTest.length ? await penAccuracy(shippedModel, penTest, EVAL_PEN_RATIOS) : null;
+  const floatPen = penTest.length ? await penAccuracy(model, penTest, EVAL_PEN_RATIOS) : null;
+
+  const metrics = {
+    testAccuracy: test.accuracy,
+    confusion: test.confusion,
+    params: model.countParams(),
+    weightBytes: weightBytes(shipped),
+    weightQuantization: 'uint8',
+    floatTestAccuracy: floatTest.accuracy,
+    penAccuracy: penResult?.accuracy ?? null,
+    penAccuracyByPenWidth: penResult?.perRatio ?? null,
+    floatPenAccuracy: floatPen?.accuracy ?? null,
+    penWriters: penResult ? PEN_WRITERS.test : [],
+    penTrainWriters: penTrain.length ? PEN_WRITERS.train : [],
+    penTuneWriters: penTune.length ? PEN_WRITERS.tune : [],
+    penDigits: penTest.length,
+    epochs: options.epochs,
+    batchSize: options.batchSize,
+    trainImages: trainCount + penTrain.length,
+    trainSeconds: Math.round(trainSeconds),
+    samplesPerSecond: Math.round(history.reduce((a, h) => a + h.imagesPerSecond, 0) / history.length),
+    history: rows,
+    seed: options.seed,
+    backend: tf.getBackend(),
+    tfjsVersion: tf.version_core,
+    createdAt: new Date().toISOString(),
+  };
+  await writeModelAtomically(shipped, options.out, metrics);
+  shippedModel.dispose();
+  model.dispose();
+
+  log(`\n${summaryTable(rows)}\n`);
+  const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
+  log(`MNIST test accuracy: ${pct(test.accuracy)} (8-bit weights; float32 ${pct(floatTest.accuracy)})`);
+  if (penResult && floatPen) {
+    log(`pen digits, writers ${PEN_WRITERS.test[0]}-${PEN_WRITERS.test.at(-1)} (${penTest.length} digits): ${pct(penResult.accuracy)} (float32 ${pct(floatPen.accuracy)})`);
+  }
+  log(`${metrics.params} parameters, ${metrics.weightBytes} bytes of weights; ${metrics.trainSeconds}s, ${metrics.samplesPerSecond} img/s`);
+  log(`model written to ${options.out}`);
+  return metrics;
+}
+
+async function main(): Promise<number> {
+  let stopRequested = false;
+  process.on('SIGINT', () => {
+    if (stopRequested) process.exit(130);
+    stopRequested = true;
+    console.error('\ninterrupted: stopping; the previous model stays in place (Ctrl-C again to quit now)');
+  });
+  try {
+    const options = parseTrainArgs(process.argv.slice(2));
+    await train({ ...options, shouldStop: () => stopRequested });
+    return 0;
+  } catch (error) {
+    const message = error instanceof UsageError ? `usage: ${error.message}` : (error as Error).message;
+    console.error(`train: ${message}`);
+    if (!(error instanceof UsageError || error instanceof DataFileError || stopRequested)) console.error((error as Error).stack);
+    return stopRequested ? 130 : error instanceof UsageError ? 2 : 1;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().then((code) => process.exit(code));
+}
