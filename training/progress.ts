@@ -46,17 +46,19 @@ export function summaryTable(rows: readonly EpochRow[]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
-/** Rewrites one line on a TTY (at most every 250 ms); elsewhere prints nothing until `done`. */
+/**
+ * Rewrites one line on a terminal (at most every 250 ms). Piped into a file or a CI log, it prints
+ * a plain line every 30 s instead, so a long run still shows it is alive.
+ */
 export class LiveLine {
-  private lastDraw = 0;
+  private lastDraw = performance.now();
   constructor(private readonly stream: NodeJS.WriteStream = process.stdout) {}
 
   update(text: string): void {
-    if (!this.stream.isTTY) return;
     const now = performance.now();
-    if (now - this.lastDraw < 250) return;
+    if (now - this.lastDraw < (this.stream.isTTY ? 250 : 30_000)) return;
     this.lastDraw = now;
-    this.stream.write(`\r\x1b[2K${text.slice(0, (this.stream.columns || 120) - 1)}`);
+    this.stream.write(this.stream.isTTY ? `\r\x1b[2K${text.slice(0, (this.stream.columns || 120) - 1)}` : `${text}\n`);
   }
 
   done(text: string): void {

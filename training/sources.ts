@@ -1,8 +1,8 @@
 /** What training draws its examples from: MNIST and pen digits, both augmented on the fly. */
 import { MNIST_SIZE } from '../src/digit/types';
 import { augmentDigit } from './augment';
-import type { Split } from './mnist';
-import { renderPenDigit, type PenDigit } from './pen';
+import { loadMnist, type Mnist, type Split } from './mnist';
+import { byWriters, loadPenDigits, PEN_WRITERS, renderPenDigit, type PenDigit } from './pen';
 import { uniform } from './random';
 import type { DigitSource } from './trainer';
 
@@ -35,3 +35,40 @@ export function penSource(digits: readonly PenDigit[]): DigitSource {
   };
 }
 
+export interface SourceOptions {
+  dataDir: string;
+  penData: string | null;
+  limit?: number;
+  mirrors?: readonly string[];
+  verifyChecksums?: boolean;
+  onProgress?: (line: string) => void;
+}
+
+export interface TrainingData {
+  mnist: Mnist;
+  /** MNIST images trained on (all, or the first `limit`). */
+  mnistCount: number;
+  sources: DigitSource[];
+  pen: { train: PenDigit[]; tune: PenDigit[]; test: PenDigit[] };
+}
+
+/** Loads everything once; the main thread and every gradient helper call this alike. */
+export async function loadTrainingSources(options: SourceOptions): Promise<TrainingData> {
+  const mnist = await loadMnist(options.dataDir, {
+    mirrors: options.mirrors,
+    verifyChecksums: options.verifyChecksums ?? true,
+    onProgress: options.onProgress,
+  });
+  const mnistCount = Math.min(options.limit ?? Infinity, mnist.train.images.count);
+  const penDigits = options.penData ? await loadPenDigits(options.penData) : [];
+  // A quick run (--limit) keeps MNIST's share of the mix: about one pen digit per 12 images.
+  const penLimit = options.limit ? Math.ceil(options.limit / 12) : undefined;
+  const pen = {
+    train: byWriters(penDigits, PEN_WRITERS.train).slice(0, penLimit),
+    tune: byWriters(penDigits, PEN_WRITERS.tune),
+    test: byWriters(penDigits, PEN_WRITERS.test),
+  };
+  const sources = [mnistSource(mnist.train, mnistCount)];
+  if (pen.train.length) sources.push(penSource(pen.train));
+  return { mnist, mnistCount, sources, pen };
+}

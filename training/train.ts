@@ -10,17 +10,19 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { evaluation, predictClasses } from './evaluate';
 import { modelArtifacts, quantizeArtifacts, weightBytes, writeModelAtomically } from './exportModel';
 import { DataFileError } from './idx';
-import { DEFAULT_MIRRORS, loadMnist, type Split } from './mnist';
+import { startHelpers } from './helperPool';
+import { DEFAULT_MIRRORS, type Split } from './mnist';
 import { createModel } from './model';
-import { byWriters, EVAL_PEN_RATIOS, loadPenDigits, PEN_WRITERS, renderPenDigit, type PenDigit } from './pen';
+import { EVAL_PEN_RATIOS, PEN_WRITERS, renderPenDigit, type PenDigit } from './pen';
 import { batchLine, epochLine, LiveLine, summaryTable, type EpochRow } from './progress';
 import { createRandom } from './random';
-import { mnistSource, penSource } from './sources';
+import { loadTrainingSources } from './sources';
 import { fit } from './trainer';
 import { registerWasmConvGradients } from './wasmConvGradients';
 
@@ -33,6 +35,8 @@ export interface TrainOptions {
   limit?: number;
   seed: number;
   batchSize: number;
+  /** Threads computing gradients, this one included. */
+  workers: number;
   /** Pen trajectories JSON, or null to train and evaluate on MNIST alone. */
   penData: string | null;
   mirrors: readonly string[];
@@ -65,6 +69,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainOptions {
         'batch-size': { type: 'string' },
         'pen-data': { type: 'string' },
         mirror: { type: 'string', multiple: true },
+        workers: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -83,6 +88,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainOptions {
     limit: values.limit === undefined ? undefined : positiveInteger('limit', values.limit, 0),
     seed,
     batchSize: positiveInteger('batch-size', values['batch-size'], 64),
+    workers: positiveInteger('workers', values.workers, Math.min(availableParallelism(), 4)),
     penData: pen === 'none' ? null : pen,
     mirrors: [...(values.mirror ?? []), ...DEFAULT_MIRRORS],
   };
@@ -121,30 +127,33 @@ export async function train(options: TrainOptions): Promise<Record<string, unkno
   await tf.setBackend('wasm');
   await tf.ready();
 
-  const mnist = await loadMnist(options.dataDir, {
+  const sourceOptions = {
+    dataDir: options.dataDir,
+    penData: options.penData,
+    limit: options.limit,
     mirrors: options.mirrors,
     verifyChecksums: options.verifyChecksums ?? true,
-    onProgress: log,
-  });
-  const trainCount = Math.min(options.limit ?? Infinity, mnist.train.images.count);
-  const pen = options.penData ? await loadPenDigits(options.penData) : [];
-  const penTrain = byWriters(pen, PEN_WRITERS.train).slice(0, options.limit ? Math.ceil(options.limit / 12) : undefined);
-  const penTune = byWriters(pen, PEN_WRITERS.tune);
-  const penTest = byWriters(pen, PEN_WRITERS.test);
-  const sources = [mnistSource(mnist.train, trainCount)];
-  if (penTrain.length) sources.push(penSource(penTrain));
+  };
+  const { mnist, mnistCount, sources, pen } = await loadTrainingSources({ ...sourceOptions, onProgress: log });
+  const trainCount = mnistCount;
+  const penTrain = pen.train;
+  const penTune = pen.tune;
+  const penTest = pen.test;
   log(
     `training on ${trainCount} MNIST images` +
       (penTrain.length ? ` + ${penTrain.length} pen digits (writers ${PEN_WRITERS.train[0]}-${PEN_WRITERS.train.at(-1)})` : '') +
-      `, ${options.epochs} epochs, batch ${options.batchSize}, seed ${options.seed}, backend ${tf.getBackend()}`,
+      `, ${options.epochs} epochs, batch ${options.batchSize}, seed ${options.seed}, ` +
+      `backend ${tf.getBackend()}, ${options.workers} thread${options.workers > 1 ? 's' : ''}`,
   );
 
   const model = createModel({ seed: options.seed });
   const tuneSet = penTune.length ? renderAll(penTune, EVAL_PEN_RATIOS[1]) : null;
   const rows: EpochRow[] = [];
   const live = new LiveLine();
+  const helpers = await startHelpers(options.workers - 1, { ...sourceOptions, seed: options.seed });
   const started = performance.now();
   const history = await fit(model, sources, {
+    helpers,
     epochs: options.epochs,
     batchSize: options.batchSize,
     random: createRandom(options.seed),
@@ -159,7 +168,7 @@ export async function train(options: TrainOptions): Promise<Record<string, unkno
       rows.push(row);
       live.done(epochLine(row, options.epochs));
     },
-  });
+  }).finally(() => Promise.all(helpers.map((helper) => helper.close())));
   if (history.length < options.epochs) throw new Error('training was interrupted; the previous model is untouched');
   const trainSeconds = (performance.now() - started) / 1000;
 

@@ -1,13 +1,14 @@
 /**
- * The training loop: batches assembled in plain arrays (augmentation is plain JS), one
- * `trainOnBatch` per batch, Adam with a short warm-up and a cosine decay of the learning rate.
+ * The training loop. Every batch is cut into slices: the main thread computes one, each gradient
+ * helper thread another, and the summed gradients update the weights once through Adam (with a
+ * short warm-up and a cosine decay of the learning rate). The same seed gives the same weights
+ * whatever the number of threads, up to float summation order.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { MNIST_SIZE } from '../src/digit/types';
+import { sliceGradients, type BatchItem } from './gradients';
+import type { GradientHelper } from './helperPool';
 import { shuffled, type Random } from './random';
-
-const PIXELS = MNIST_SIZE * MNIST_SIZE;
 
 /** A labelled set of digits whose `image` may differ each time it is asked (augmentation). */
 export interface DigitSource {
@@ -21,7 +22,9 @@ export interface FitOptions {
   epochs: number;
   batchSize: number;
   random: Random;
+  helpers?: readonly GradientHelper[];
   peakLearningRate?: number;
+  /** Default: 200 steps, or a tenth of a short run. */
   warmupSteps?: number;
   onBatch?: (progress: BatchProgress) => void;
   onEpochEnd?: (stats: EpochStats) => Promise<void> | void;
@@ -54,45 +57,59 @@ export function learningRateAt(step: number, totalSteps: number, peak: number, w
   return peak * (0.01 + 0.99 * 0.5 * (1 + Math.cos(Math.PI * progress)));
 }
 
+/** Cuts `items` into `parts` nearly equal, contiguous slices. */
+export function slices<T>(items: readonly T[], parts: number): T[][] {
+  return Array.from({ length: parts }, (_, i) =>
+    items.slice(Math.round((i * items.length) / parts), Math.round(((i + 1) * items.length) / parts)),
+  );
+}
+
 export async function fit(model: LayersModel, sources: readonly DigitSource[], options: FitOptions): Promise<EpochStats[]> {
-  const { epochs, batchSize, random, peakLearningRate = 2e-3, warmupSteps = 200 } = options;
+  const { epochs, batchSize, random, helpers = [], peakLearningRate = 2e-3 } = options;
   const optimizer = tf.train.adam(peakLearningRate);
-  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   // Adam reads its learning rate on every update, so the schedule can set it between batches.
   const schedulable = optimizer as unknown as { learningRate: number };
+  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
 
-  const items = sources.flatMap((source) =>
-    Array.from({ length: source.count }, (_, index) => ({ source, index })),
-  );
-  const stepsPerEpoch = Math.ceil(items.length / batchSize);
+  const positions = sources.flatMap((_, source) => Array.from({ length: sources[source].count }, (_, index) => ({ source, index })));
+  const stepsPerEpoch = Math.ceil(positions.length / batchSize);
   const totalSteps = epochs * stepsPerEpoch;
+  const warmupSteps = options.warmupSteps ?? Math.min(200, Math.ceil(totalSteps / 10));
   const history: EpochStats[] = [];
   let step = 0;
 
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    const order = shuffled(items, random);
+    const order: BatchItem[] = shuffled(positions, random).map((p) => ({ ...p, seed: Math.floor(random() * 2 ** 32) }));
     const started = performance.now();
     let lossSum = 0;
-    let correctSum = 0;
+    let correct = 0;
     let seen = 0;
     for (let start = 0; start < order.length; start += batchSize) {
       if (options.shouldStop?.()) return history;
       const batch = order.slice(start, start + batchSize);
-      const pixels = new Float32Array(batch.length * PIXELS);
-      const oneHot = new Float32Array(batch.length * 10);
-      batch.forEach(({ source, index }, i) => {
-        pixels.set(source.image(index, random), i * PIXELS);
-        oneHot[i * 10 + source.label(index)] = 1;
-      });
+      const [own, ...theirs] = slices(batch, helpers.length + 1);
+      const weights = helpers.length ? await Promise.all(variables.map(async (v) => (await v.data()) as Float32Array)) : [];
+      const remote = theirs.map((items, i) => helpers[i].compute(weights, items));
+      const results = [await sliceGradients(model, sources, own), ...(await Promise.all(remote))];
+
       const learningRate = learningRateAt(step++, totalSteps, peakLearningRate, warmupSteps);
       schedulable.learningRate = learningRate;
-      const xs = tf.tensor4d(pixels, [batch.length, MNIST_SIZE, MNIST_SIZE, 1]);
-      const ys = tf.tensor2d(oneHot, [batch.length, 10]);
-      const [loss, accuracy] = (await model.trainOnBatch(xs, ys)) as number[];
-      xs.dispose();
-      ys.dispose();
-      lossSum += loss * batch.length;
-      correctSum += accuracy * batch.length;
+      tf.tidy(() => {
+        const gradients = variables.map((variable, v) => {
+          const sum = new Float32Array(results[0].gradients[v].length);
+          for (const result of results) {
+            const part = result.gradients[v];
+            for (let k = 0; k < sum.length; k++) sum[k] += part[k];
+          }
+          for (let k = 0; k < sum.length; k++) sum[k] /= batch.length;
+          return { name: variable.name, tensor: tf.tensor(sum, variable.shape) };
+        });
+        optimizer.applyGradients(gradients);
+      });
+      for (const result of results) {
+        lossSum += result.lossSum;
+        correct += result.correct;
+      }
       seen += batch.length;
       const seconds = (performance.now() - started) / 1000;
       options.onBatch?.({
@@ -101,14 +118,15 @@ export async function fit(model: LayersModel, sources: readonly DigitSource[], o
         total: order.length,
         imagesPerSecond: seen / seconds,
         loss: lossSum / seen,
-        accuracy: correctSum / seen,
+        accuracy: correct / seen,
         learningRate,
       });
     }
     const seconds = (performance.now() - started) / 1000;
-    const stats = { epoch, loss: lossSum / seen, accuracy: correctSum / seen, seconds, imagesPerSecond: seen / seconds };
+    const stats = { epoch, loss: lossSum / seen, accuracy: correct / seen, seconds, imagesPerSecond: seen / seconds };
     history.push(stats);
     await options.onEpochEnd?.(stats);
   }
+  optimizer.dispose();
   return history;
 }

@@ -35,6 +35,7 @@ function options(dataDir: string, out: string, extra: Partial<TrainOptions> = {}
     epochs: 3,
     seed: 3,
     batchSize: 32,
+    workers: 2,
     penData: null,
     mirrors: [],
     verifyChecksums: false,

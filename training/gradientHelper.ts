@@ -1,0 +1,40 @@
+/**
+ * A worker thread that computes gradients for part of every batch, so training uses every core
+ * (the WASM backend runs on one thread in Node). It loads the same data and builds the same model
+ * as the main thread; before each slice it receives the current weights.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+import { parentPort, workerData } from 'node:worker_threads';
+import { sliceGradients, type BatchItem } from './gradients';
+import { createModel } from './model';
+import { loadTrainingSources, type SourceOptions } from './sources';
+import { registerWasmConvGradients } from './wasmConvGradients';
+
+export interface HelperRequest {
+  weights: Float32Array[];
+  items: BatchItem[];
+}
+
+const options = workerData as SourceOptions & { seed: number };
+registerWasmConvGradients();
+await tf.setBackend('wasm');
+const { sources } = await loadTrainingSources(options);
+const model = createModel({ seed: options.seed });
+const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+
+parentPort!.on('message', async ({ weights, items }: HelperRequest) => {
+  try {
+    variables.forEach((variable, i) => {
+      const value = tf.tensor(weights[i], variable.shape);
+      variable.assign(value);
+      value.dispose(); // the variable keeps the data; this handle is not needed
+    });
+    const result = await sliceGradients(model, sources, items);
+    parentPort!.postMessage({ ok: true, result }, result.gradients.map((g) => g.buffer as ArrayBuffer));
+  } catch (error) {
+    parentPort!.postMessage({ ok: false, message: (error as Error).message });
+  }
+});
+parentPort!.postMessage({ ready: true });
