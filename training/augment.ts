@@ -5,6 +5,7 @@
  * kind the app will give it (cropped, 20 px box, centred mass).
  */
 import { createInkImage } from '../src/digit/inkImage';
+import { sampleBilinear } from '../src/digit/placeCentered';
 import { normalizeInk } from '../src/digit/preprocess';
 import { MNIST_SIZE, type InkImage } from '../src/digit/types';
 import { uniform, type Random } from './random';
@@ -38,20 +39,8 @@ export const DEFAULT_AUGMENT: Required<AugmentOptions> = {
 /** Work at twice the resolution so warping and thickening blur the digit less. */
 const UPSAMPLE = 2;
 
-function bilinear(source: Float32Array, size: number, x: number, y: number): number {
-  const x0 = Math.floor(x);
-  const y0 = Math.floor(y);
-  const tx = x - x0;
-  const ty = y - y0;
-  const at = (i: number, j: number) => (i < 0 || j < 0 || i >= size || j >= size ? 0 : source[j * size + i]);
-  return (
-    (at(x0, y0) * (1 - tx) + at(x0 + 1, y0) * tx) * (1 - ty) +
-    (at(x0, y0 + 1) * (1 - tx) + at(x0 + 1, y0 + 1) * tx) * ty
-  );
-}
-
 /** Inverse-maps every output pixel through a random affine transform about the image centre. */
-function warp(source: Float32Array, random: Random, options: Required<AugmentOptions>): InkImage {
+function warp(source: InkImage, random: Random, options: Required<AugmentOptions>): InkImage {
   const size = MNIST_SIZE;
   const outSize = size * UPSAMPLE;
   const angle = (uniform(random, -options.rotation, options.rotation) * Math.PI) / 180;
@@ -77,9 +66,9 @@ function warp(source: Float32Array, random: Random, options: Required<AugmentOpt
     for (let u = 0; u < outSize; u++) {
       const px = (u + 0.5) / UPSAMPLE - centre - tx;
       const py = (v + 0.5) / UPSAMPLE - centre - ty;
-      const x = ia * px + ib * py + centre - 0.5;
-      const y = ic * px + id * py + centre - 0.5;
-      out.data[v * outSize + u] = bilinear(source, size, x, y);
+      const x = ia * px + ib * py + centre;
+      const y = ic * px + id * py + centre;
+      out.data[v * outSize + u] = sampleBilinear(source, x, y);
     }
   }
   return out;
@@ -118,7 +107,7 @@ export function augmentDigit(
 ): Float32Array {
   const settings = { ...DEFAULT_AUGMENT, ...options };
   if (random() < settings.identity) return digit;
-  let image = warp(digit, random, settings);
+  let image = warp({ width: MNIST_SIZE, height: MNIST_SIZE, data: digit }, random, settings);
   if (random() < settings.thickness) {
     image = morph(image, random() < 0.5, uniform(random, 0.3, 1));
   }

@@ -2,7 +2,7 @@ export { boundingBox } from './boundingBox';
 export { centerOfMass } from './centerOfMass';
 export { fitBox } from './fitBox';
 export { createInkImage, inkFromRgba, totalInk } from './inkImage';
-export { placeCentered } from './placeCentered';
+export { placeCentered, sampleBilinear } from './placeCentered';
 export { normalizeInk, preprocess } from './preprocess';
 export * from './types';
 export { drawStrokes, planRaster, strokeBounds } from './strokes';

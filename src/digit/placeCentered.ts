@@ -3,7 +3,7 @@ import { createInkImage } from './inkImage';
 import { MNIST_SIZE, type InkImage } from './types';
 
 /** Bilinear sample at continuous coordinates (pixel centres at i + 0.5); outside is paper. */
-function sample(image: InkImage, x: number, y: number): number {
+export function sampleBilinear(image: InkImage, x: number, y: number): number {
   const fx = x - 0.5;
   const fy = y - 0.5;
   const x0 = Math.floor(fx);
@@ -31,7 +31,7 @@ export function placeCentered(image: InkImage, size = MNIST_SIZE): InkImage {
   const shiftY = size / 2 - com.y;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      out.data[y * size + x] = sample(image, x + 0.5 - shiftX, y + 0.5 - shiftY);
+      out.data[y * size + x] = sampleBilinear(image, x + 0.5 - shiftX, y + 0.5 - shiftY);
     }
   }
   return out;
