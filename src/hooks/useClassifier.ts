@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { backendsFromQuery, type BackendName } from '../model/backendChoice';
+import { createClassifier, type Classifier } from '../model/classifier';
+import { describeError } from '../model/errors';
+
+export type ModelState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly classifier: Classifier; readonly backend: BackendName }
+  | { readonly status: 'error'; readonly message: string };
+
+/** Relative to the app's base, so the page works from any sub-path of a static host. */
+const MODEL_PATH = `${import.meta.env.BASE_URL}models/cnn/model.json`;
+
+export interface ClassifierHandle {
+  readonly state: ModelState;
+  /** Loads the model again from scratch. */
+  readonly retry: () => void;
+  /** The classifier failed while in use (no backend left): show it as a model error. */
+  readonly fail: (error: unknown) => void;
+}
+
+export function useClassifier(): ClassifierHandle {
+  const [state, setState] = useState<ModelState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    // False once this attempt is superseded by a retry or the page goes away.
+    let current = true;
+    let loaded: Classifier | null = null;
+    createClassifier({
+      modelUrl: new URL(MODEL_PATH, document.baseURI).href,
+      backends: backendsFromQuery(window.location.search),
+      onBackendChange: (backend) => {
+        if (current)
+          setState((previous) => (previous.status === 'ready' ? { ...previous, backend } : previous));
+      },
+    }).then(
+      (classifier) => {
+        if (!current) {
+          classifier.dispose();
+          return;
+        }
+        loaded = classifier;
+        setState({ status: 'ready', classifier, backend: classifier.backend });
+      },
+      (error: unknown) => {
+        if (current) setState({ status: 'error', message: describeError(error) });
+      },
+    );
+    return () => {
+      current = false;
+      loaded?.dispose();
+    };
+  }, [attempt]);
+
+  const retry = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((previous) => previous + 1);
+  }, []);
+  const fail = useCallback(
+    (error: unknown) => setState({ status: 'error', message: describeError(error) }),
+    [],
+  );
+  return useMemo(() => ({ state, retry, fail }), [state, retry, fail]);
+}

@@ -1,0 +1,277 @@
+// @vitest-environment jsdom
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/App';
+import type { Stroke } from '../../src/digit';
+import { createClassifier, type Classifier } from '../../src/model/classifier';
+import { ModelError } from '../../src/model/errors';
+import { strokesToModelInput } from '../../src/recognition/modelInput';
+import { drawStroke, fireCoalescedMove, firePointer } from './pointer';
+
+vi.mock('../../src/model/classifier', () => ({ createClassifier: vi.fn() }));
+
+// jsdom cannot rasterise. The stand-in encodes the stroke count in the input, so the fake
+// classifier below can answer "the digit is the number of strokes" and tests can tell which
+// drawing a result came from.
+vi.mock('../../src/recognition/modelInput', () => ({
+  strokesToModelInput: vi.fn((strokes: readonly Stroke[]) => {
+    if (strokes.length === 0) return null;
+    const input = new Float32Array(784);
+    input[0] = strokes.length;
+    return input;
+  }),
+}));
+
+const PAD_RECT = { left: 10, top: 20, width: 300, height: 300 };
+
+/** Probability `top` for one digit, the rest shared equally. */
+function peaked(digit: number, top = 0.9): Float32Array {
+  return Float32Array.from({ length: 10 }, (_, i) => (i === digit ? top : (1 - top) / 9));
+}
+
+function fakeClassifier(
+  answer: (input: Float32Array) => Float32Array = (input) => peaked(input[0] % 10),
+): Classifier {
+  return { backend: 'cpu', classify: vi.fn(async (input: Float32Array) => answer(input)), dispose: vi.fn() };
+}
+
+const pad = () => screen.getByRole('img', { name: 'Drawing pad' });
+const prediction = () => screen.getByTestId('prediction');
+const modelStatus = () => screen.getByTestId('model-status');
+
+/** Client coordinates of a point on the pad given in pad CSS px. */
+const at = (x: number, y: number) => [PAD_RECT.left + x, PAD_RECT.top + y] as const;
+
+async function renderReadyApp(classifier = fakeClassifier()) {
+  vi.mocked(createClassifier).mockResolvedValue(classifier);
+  render(<App />);
+  await waitFor(() => expect(modelStatus()).toHaveAttribute('data-state', 'ready'));
+  return classifier;
+}
+
+async function expectStrokes(count: number, digit: string) {
+  await waitFor(() => expect(prediction()).toHaveAttribute('data-strokes', String(count)));
+  expect(prediction()).toHaveAttribute('data-digit', digit);
+}
+
+const lastRecognisedStrokes = () => vi.mocked(strokesToModelInput).mock.lastCall?.[0] ?? [];
+
+beforeEach(() => {
+  vi.mocked(createClassifier).mockReset();
+  vi.mocked(strokesToModelInput).mockClear();
+  vi.spyOn(HTMLCanvasElement.prototype, 'getBoundingClientRect').mockReturnValue(
+    DOMRect.fromRect({ x: PAD_RECT.left, y: PAD_RECT.top, width: PAD_RECT.width, height: PAD_RECT.height }),
+  );
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('model status', () => {
+  it('shows loading until the classifier is ready, then the backend in use', async () => {
+    let finishLoading: (classifier: Classifier) => void = () => {};
+    vi.mocked(createClassifier).mockReturnValue(new Promise((resolve) => (finishLoading = resolve)));
+    render(<App />);
+    expect(modelStatus()).toHaveAttribute('data-state', 'loading');
+    expect(screen.getByTestId('backend')).toHaveTextContent('');
+
+    await act(async () => finishLoading(fakeClassifier()));
+    expect(modelStatus()).toHaveAttribute('data-state', 'ready');
+    expect(screen.getByTestId('backend')).toHaveTextContent('cpu');
+  });
+
+  it('says what failed and loads again on Retry', async () => {
+    const message = 'Could not load the model: models/cnn/model.json returned 404';
+    vi.mocked(createClassifier)
+      .mockRejectedValueOnce(new ModelError('not-found', message))
+      .mockResolvedValueOnce(fakeClassifier());
+    render(<App />);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(message);
+    expect(modelStatus()).toHaveAttribute('data-state', 'error');
+
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(modelStatus()).toHaveAttribute('data-state', 'ready'));
+    expect(createClassifier).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('turns a classifier that fails while in use into the error state', async () => {
+    const classifier = fakeClassifier();
+    vi.mocked(classifier.classify).mockRejectedValue(
+      new ModelError('no-backend', 'The webgl backend stopped working'),
+    );
+    await renderReadyApp(classifier);
+
+    drawStroke(pad(), [at(50, 50), at(50, 150)]);
+    expect(await screen.findByRole('alert')).toHaveTextContent('The webgl backend stopped working');
+    expect(modelStatus()).toHaveAttribute('data-state', 'error');
+  });
+});
+
+describe('drawing', () => {
+  it('starts blank: no prediction and no inference for an empty pad', async () => {
+    const classifier = await renderReadyApp();
+    expect(prediction()).toHaveAttribute('data-digit', '');
+    expect(prediction()).toHaveAttribute('data-strokes', '0');
+    expect(classifier.classify).not.toHaveBeenCalled();
+  });
+
+  it('records strokes in CSS pixels relative to the pad, whatever the pixel ratio', async () => {
+    vi.spyOn(window, 'devicePixelRatio', 'get').mockReturnValue(2);
+    await renderReadyApp();
+
+    firePointer('pointerdown', pad(), at(50, 60));
+    fireCoalescedMove(pad(), [at(55, 70), at(60, 80), at(65, 90)]);
+    firePointer('pointerup', pad(), at(65, 90));
+    await expectStrokes(1, '1');
+
+    expect(lastRecognisedStrokes()).toEqual([
+      [
+        { x: 50, y: 60 },
+        { x: 55, y: 70 },
+        { x: 60, y: 80 },
+        { x: 65, y: 90 },
+      ],
+    ]);
+    // 4.5% of the 300 px pad, handed to the model's raster with the strokes.
+    expect(vi.mocked(strokesToModelInput).mock.lastCall?.[1]).toBeCloseTo(13.5);
+    // The backing store is sized in device pixels.
+    expect(pad()).toHaveProperty('width', 600);
+    expect(pad()).toHaveProperty('height', 600);
+  });
+
+  it('ignores a second pointer: it neither draws nor ends the stroke', async () => {
+    await renderReadyApp();
+    const finger = { pointerType: 'touch', pointerId: 1 } as const;
+    const secondFinger = { pointerType: 'touch', pointerId: 2 } as const;
+
+    firePointer('pointerdown', pad(), at(10, 10), finger);
+    firePointer('pointerdown', pad(), at(200, 200), secondFinger);
+    firePointer('pointermove', pad(), at(210, 210), secondFinger);
+    firePointer('pointermove', pad(), at(20, 20), finger);
+    firePointer('pointerup', pad(), at(210, 210), secondFinger);
+    firePointer('pointermove', pad(), at(30, 30), finger);
+    firePointer('pointerup', pad(), at(30, 30), finger);
+
+    await expectStrokes(1, '1');
+    expect(lastRecognisedStrokes()).toEqual([
+      [
+        { x: 10, y: 10 },
+        { x: 20, y: 20 },
+        { x: 30, y: 30 },
+      ],
+    ]);
+  });
+
+  it('keeps the stroke drawn so far when the pointer is cancelled, and ends it there', async () => {
+    await renderReadyApp();
+    firePointer('pointerdown', pad(), at(10, 10), { pointerType: 'pen' });
+    firePointer('pointermove', pad(), at(40, 40), { pointerType: 'pen' });
+    firePointer('pointercancel', pad(), at(40, 40), { pointerType: 'pen' });
+    firePointer('pointermove', pad(), at(90, 90), { pointerType: 'pen' });
+
+    await expectStrokes(1, '1');
+    expect(lastRecognisedStrokes()).toEqual([
+      [
+        { x: 10, y: 10 },
+        { x: 40, y: 40 },
+      ],
+    ]);
+  });
+
+  it('ignores the right mouse button', async () => {
+    const classifier = await renderReadyApp();
+    fireEvent(
+      pad(),
+      new PointerEvent('pointerdown', { bubbles: true, pointerId: 1, pointerType: 'mouse', button: 2 }),
+    );
+    firePointer('pointerup', pad(), at(10, 10));
+    await act(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(prediction()).toHaveAttribute('data-strokes', '0');
+    expect(classifier.classify).not.toHaveBeenCalled();
+  });
+});
+
+describe('undo and clear', () => {
+  async function drawThreeStrokes() {
+    drawStroke(pad(), [at(10, 10), at(10, 100)]);
+    drawStroke(pad(), [at(50, 10), at(50, 100)]);
+    drawStroke(pad(), [at(90, 10), at(90, 100)]);
+    await expectStrokes(3, '3');
+  }
+
+  it('updates the prediction and data-strokes from the buttons', async () => {
+    await renderReadyApp();
+    await drawThreeStrokes();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await expectStrokes(2, '2');
+    expect(lastRecognisedStrokes()).toHaveLength(2);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    await expectStrokes(0, '');
+    expect(prediction()).toHaveTextContent('Draw a digit');
+  });
+
+  it.each([
+    ['{Control>}z{/Control}', 'undo', 2],
+    ['{Meta>}z{/Meta}', 'undo', 2],
+    ['{Escape}', 'clear', 0],
+    ['{Delete}', 'clear', 0],
+  ])('%s does %s', async (keys, _action, strokesLeft) => {
+    await renderReadyApp();
+    await drawThreeStrokes();
+    await userEvent.keyboard(keys);
+    await expectStrokes(strokesLeft, strokesLeft === 0 ? '' : String(strokesLeft));
+  });
+
+  it('reaches both buttons with the keyboard', async () => {
+    await renderReadyApp();
+    await drawThreeStrokes();
+    screen.getByRole('button', { name: 'Undo' }).focus();
+    await userEvent.keyboard('{Enter}');
+    await expectStrokes(2, '2');
+    await userEvent.tab();
+    expect(screen.getByRole('button', { name: 'Clear' })).toHaveFocus();
+    await userEvent.keyboard(' ');
+    await expectStrokes(0, '');
+  });
+});
+
+describe('results', () => {
+  it('charts ten bars, 0 to 9, that sum to 100%, with the top class marked', async () => {
+    await renderReadyApp();
+    drawStroke(pad(), [at(10, 10), at(10, 100)]);
+    drawStroke(pad(), [at(50, 10), at(50, 100)]);
+    drawStroke(pad(), [at(90, 10), at(90, 100)]);
+    await expectStrokes(3, '3');
+
+    const bars = within(screen.getByTestId('probabilities')).getAllByRole('listitem');
+    expect(bars.map((bar) => bar.dataset.digit)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    const total = bars.reduce((sum, bar) => sum + Number(bar.dataset.probability), 0);
+    expect(total).toBeCloseTo(1, 2);
+    expect(bars[3]).toHaveTextContent('3: 90%');
+    expect(bars[3]).toHaveClass('bar-top');
+    expect(prediction()).toHaveAttribute('data-confidence', String(Math.fround(0.9)));
+    expect(prediction()).toHaveTextContent('90% sure');
+  });
+
+  it('keeps ten bars summing to 100% on a blank pad', async () => {
+    await renderReadyApp();
+    const bars = within(screen.getByTestId('probabilities')).getAllByRole('listitem');
+    expect(bars).toHaveLength(10);
+    expect(bars.reduce((sum, bar) => sum + Number(bar.dataset.probability), 0)).toBeCloseTo(1, 5);
+  });
+
+  it('says it is unsure, naming the two best candidates, when the top probability is low', async () => {
+    const probabilities = Float32Array.from([0.02, 0.02, 0.02, 0.02, 0.45, 0.02, 0.02, 0.02, 0.02, 0.39]);
+    await renderReadyApp(fakeClassifier(() => probabilities));
+    drawStroke(pad(), [at(10, 10), at(10, 100)]);
+    await expectStrokes(1, '4');
+    expect(prediction()).toHaveTextContent('Not sure: 4 or 9?');
+  });
+});

@@ -1,0 +1,273 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BackendName } from '../../src/model/backendChoice';
+import { backendsFromQuery } from '../../src/model/backendChoice';
+import { createClassifier, liveTensorCount, type ClassifierOptions } from '../../src/model/classifier';
+import { ModelError } from '../../src/model/errors';
+import type { BackendHooks, BackendInitialiser } from '../../src/model/tfjsBackends';
+
+const MODEL_URL = 'http://digitpad.test/models/cnn/model.json';
+const WEIGHTS_FILE = 'group1-shard1of1.bin';
+
+interface SavedModel {
+  json: string;
+  weights: ArrayBuffer;
+}
+
+/** A tiny random CNN with the contract's shapes, serialised as the training script would. */
+async function saveModel(inputShape = [28, 28, 1]): Promise<SavedModel> {
+  await tf.setBackend('cpu');
+  const model = tfl.sequential({
+    layers: [
+      tfl.layers.conv2d({ inputShape, filters: 2, kernelSize: 3, activation: 'relu' }),
+      tfl.layers.maxPooling2d({ poolSize: 4 }),
+      tfl.layers.flatten(),
+      tfl.layers.dense({ units: 10, activation: 'softmax' }),
+    ],
+  });
+  let saved: SavedModel | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = {
+        json: JSON.stringify({
+          format: 'layers-model',
+          modelTopology: artifacts.modelTopology,
+          weightsManifest: [{ paths: [WEIGHTS_FILE], weights: artifacts.weightSpecs }],
+        }),
+        weights: artifacts.weightData as ArrayBuffer,
+      };
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  model.dispose();
+  if (saved === undefined) throw new Error('the model was not saved');
+  return saved;
+}
+
+/** Serves `files` (by path under the model's folder) as a static server would; anything else is 404. */
+function serve(files: Record<string, string | ArrayBuffer>) {
+  return vi.fn(async (url: string) => {
+    const name = new URL(url).pathname.replace('/models/cnn/', '');
+    const body = files[name];
+    return body === undefined ? new Response('Not found', { status: 404 }) : new Response(body);
+  });
+}
+
+/** Every backend "starts" as tfjs's CPU backend, the one Node has; `failing` ones throw instead. */
+function fakeBackends(failing: readonly BackendName[] = []) {
+  const tried: BackendName[] = [];
+  const hooks = new Map<BackendName, BackendHooks>();
+  const initialise: BackendInitialiser = async (name, backendHooks) => {
+    tried.push(name);
+    if (failing.includes(name)) throw new Error(`${name} is not available here`);
+    hooks.set(name, backendHooks);
+    await tf.setBackend('cpu');
+    return () => hooks.delete(name);
+  };
+  return { initialise, tried, hooks };
+}
+
+let model: SavedModel;
+beforeAll(async () => {
+  model = await saveModel();
+});
+
+function options(overrides: Partial<ClassifierOptions> = {}): ClassifierOptions {
+  return {
+    modelUrl: MODEL_URL,
+    fetchFile: serve({ 'model.json': model.json, [WEIGHTS_FILE]: model.weights }),
+    initialiseBackend: fakeBackends().initialise,
+    ...overrides,
+  };
+}
+
+const randomInput = (seed: number) =>
+  Float32Array.from({ length: 784 }, (_, i) => ((i * 7919 + seed) % 97) / 97);
+
+describe('classifier', () => {
+  it('returns ten probabilities summing to 1', async () => {
+    const classifier = await createClassifier(options());
+    const probabilities = await classifier.classify(randomInput(1));
+    expect(probabilities).toHaveLength(10);
+    expect(probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 5);
+    classifier.dispose();
+  });
+
+  it('leaves the tensor count where it was after thousands of predictions, and frees all on dispose', async () => {
+    await tf.setBackend('cpu');
+    const beforeLoading = liveTensorCount();
+    const classifier = await createClassifier(options());
+    const loaded = liveTensorCount();
+    expect(loaded).toBeGreaterThan(beforeLoading);
+    for (let i = 0; i < 2000; i++) await classifier.classify(randomInput(i));
+    expect(liveTensorCount()).toBe(loaded);
+    classifier.dispose();
+    expect(liveTensorCount()).toBe(beforeLoading);
+  });
+
+  it('refuses input of the wrong size', async () => {
+    const classifier = await createClassifier(options());
+    await expect(classifier.classify(new Float32Array(100))).rejects.toThrow(RangeError);
+    classifier.dispose();
+  });
+});
+
+describe('backends', () => {
+  it('tries WebGL, then WASM, then CPU, and uses the first that works', async () => {
+    const backends = fakeBackends(['webgl', 'wasm']);
+    const classifier = await createClassifier(options({ initialiseBackend: backends.initialise }));
+    expect(backends.tried).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(classifier.backend).toBe('cpu');
+    classifier.dispose();
+  });
+
+  it('stops at WebGL when it works', async () => {
+    const backends = fakeBackends();
+    const classifier = await createClassifier(options({ initialiseBackend: backends.initialise }));
+    expect(backends.tried).toEqual(['webgl']);
+    expect(classifier.backend).toBe('webgl');
+    classifier.dispose();
+  });
+
+  it('skips a backend that starts but fails its warm-up prediction', async () => {
+    const backends = fakeBackends();
+    const loseWebGLAtOnce: BackendInitialiser = async (name, hooks) => {
+      const stop = await backends.initialise(name, hooks);
+      if (name === 'webgl') hooks.onLost();
+      return stop;
+    };
+    const classifier = await createClassifier(options({ initialiseBackend: loseWebGLAtOnce }));
+    expect(backends.tried).toEqual(['webgl', 'wasm']);
+    expect(classifier.backend).toBe('wasm');
+    classifier.dispose();
+  });
+
+  it('moves to the next backend when the WebGL context is lost while running', async () => {
+    await tf.setBackend('cpu');
+    const beforeLoading = tf.memory().numTensors;
+    const backends = fakeBackends();
+    const onBackendChange = vi.fn();
+    const classifier = await createClassifier(
+      options({ initialiseBackend: backends.initialise, onBackendChange }),
+    );
+    expect(classifier.backend).toBe('webgl');
+
+    backends.hooks.get('webgl')?.onLost();
+    const probabilities = await classifier.classify(randomInput(3));
+
+    expect(probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 5);
+    expect(classifier.backend).toBe('wasm');
+    expect(onBackendChange).toHaveBeenCalledWith('wasm');
+    expect(backends.hooks.has('webgl')).toBe(false);
+    classifier.dispose();
+    expect(tf.memory().numTensors).toBe(beforeLoading);
+  });
+
+  it('fails with no-backend when the last backend is lost', async () => {
+    const backends = fakeBackends();
+    const classifier = await createClassifier(
+      options({ backends: ['cpu'], initialiseBackend: backends.initialise }),
+    );
+    backends.hooks.get('cpu')?.onLost();
+    await expect(classifier.classify(randomInput(4))).rejects.toMatchObject({ kind: 'no-backend' });
+    classifier.dispose();
+  });
+
+  it('uses only the forced backend, and says so when it cannot start', async () => {
+    const backends = fakeBackends(['wasm']);
+    const loading = createClassifier(options({ backends: ['wasm'], initialiseBackend: backends.initialise }));
+    await expect(loading).rejects.toMatchObject({
+      kind: 'no-backend',
+      message: expect.stringContaining('wasm'),
+    });
+    expect(backends.tried).toEqual(['wasm']);
+  });
+
+  it.each([
+    ['?backend=wasm', ['wasm']],
+    ['?backend=cpu&x=1', ['cpu']],
+    ['?backend=webgl', ['webgl']],
+    ['?backend=tpu', ['webgl', 'wasm', 'cpu']],
+    ['', ['webgl', 'wasm', 'cpu']],
+  ])('reads %j as %j', (search, expected) => {
+    expect(backendsFromQuery(search)).toEqual(expected);
+  });
+});
+
+describe('loading errors', () => {
+  it.each<[string, () => Record<string, string | ArrayBuffer>, string, RegExp]>([
+    [
+      'a missing model.json',
+      () => ({}),
+      'not-found',
+      /^Could not load the model: models\/cnn\/model\.json returned 404$/,
+    ],
+    [
+      'model.json that is not JSON',
+      () => ({ 'model.json': '<!doctype html>' }),
+      'corrupt-model',
+      /model\.json is not valid JSON/,
+    ],
+    [
+      'JSON that is not a layers model',
+      () => ({ 'model.json': '{"hello": 1}' }),
+      'corrupt-model',
+      /not a TensorFlow\.js layers model/,
+    ],
+    [
+      'a missing weight file',
+      () => ({ 'model.json': model.json }),
+      'not-found',
+      /group1-shard1of1\.bin returned 404/,
+    ],
+    [
+      'a truncated weight file',
+      () => ({ 'model.json': model.json, [WEIGHTS_FILE]: model.weights.slice(0, 100) }),
+      'truncated-weights',
+      /holds 100 bytes of weights, model\.json describes \d+/,
+    ],
+  ])('reports %s', async (_name, files, kind, message) => {
+    const loading = createClassifier(options({ fetchFile: serve(files()) }));
+    const error = await loading.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ModelError);
+    expect(error).toMatchObject({ kind, message: expect.stringMatching(message) });
+  });
+
+  it('reports a server error with its status', async () => {
+    const fetchFile = vi.fn(async () => new Response('', { status: 503 }));
+    await expect(createClassifier(options({ fetchFile }))).rejects.toMatchObject({
+      kind: 'http',
+      message: 'Could not load the model: models/cnn/model.json returned 503',
+    });
+  });
+
+  it('reports a request that never got an answer', async () => {
+    const fetchFile = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(createClassifier(options({ fetchFile }))).rejects.toMatchObject({
+      kind: 'network',
+      message: expect.stringContaining('Failed to fetch'),
+    });
+  });
+
+  it('rejects a model that does not take 28x28 digits', async () => {
+    const wrong = await saveModel([32, 32, 1]);
+    const loading = createClassifier(
+      options({ fetchFile: serve({ 'model.json': wrong.json, [WEIGHTS_FILE]: wrong.weights }) }),
+    );
+    await expect(loading).rejects.toMatchObject({
+      kind: 'corrupt-model',
+      message: expect.stringContaining('[null, 32, 32, 1]'),
+    });
+  });
+
+  it('asks the server again on every load, so Retry sees a fixed deployment', async () => {
+    const fetchFile = serve({ 'model.json': model.json, [WEIGHTS_FILE]: model.weights });
+    const classifier = await createClassifier(options({ fetchFile }));
+    expect(fetchFile).toHaveBeenCalledWith(MODEL_URL, { cache: 'no-cache' });
+    classifier.dispose();
+  });
+});
