@@ -2,7 +2,7 @@
  * Real pen trajectories (UCI "Pen-Based Recognition of Handwritten Digits", Alpaydin & Alimoglu,
  * 1998, CC BY 4.0), drawn the way the app draws strokes and preprocessed by the app's own code.
  */
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { inkFromRgba } from '../src/digit/inkImage';
 import { normalizeInk } from '../src/digit/preprocess';
 import { drawStrokes, planRaster, strokeBounds } from '../src/digit/strokes';
@@ -62,6 +62,8 @@ export function byWriters(digits: readonly PenDigit[], writers: readonly number[
   return digits.filter((digit) => wanted.has(digit.writer));
 }
 
+let canvas: Canvas | undefined;
+
 /**
  * The 28x28 input the app would compute for this digit, drawn with a pen whose width is
  * `penRatio` times the digit's longer side (the app's pen is ~4.5% of the pad, and people draw
@@ -74,7 +76,10 @@ export function renderPenDigit(digit: PenDigit, penRatio: number): Float32Array 
   const lineWidth = penRatio * extent;
   const plan = planRaster(digit.strokes, lineWidth);
   if (!plan) return null;
-  const canvas = createCanvas(plan.width, plan.height);
+  // One canvas, reused: creating a canvas costs more than drawing a digit on it.
+  canvas ??= createCanvas(plan.width, plan.height);
+  canvas.width = plan.width; // also clears it
+  canvas.height = plan.height;
   const context = canvas.getContext('2d');
   drawStrokes(context, digit.strokes, lineWidth, plan);
   const pixels = context.getImageData(0, 0, plan.width, plan.height);

@@ -84,7 +84,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainOptions {
   return {
     dataDir: values['data-dir'] ?? 'data/mnist',
     out: values.out ?? 'public/models/cnn',
-    epochs: positiveInteger('epochs', values.epochs, 12),
+    epochs: positiveInteger('epochs', values.epochs, 7),
     limit: values.limit === undefined ? undefined : positiveInteger('limit', values.limit, 0),
     seed,
     batchSize: positiveInteger('batch-size', values['batch-size'], 64),

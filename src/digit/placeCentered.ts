@@ -4,18 +4,26 @@ import { MNIST_SIZE, type InkImage } from './types';
 
 /** Bilinear sample at continuous coordinates (pixel centres at i + 0.5); outside is paper. */
 export function sampleBilinear(image: InkImage, x: number, y: number): number {
+  // Hot: called for every output pixel of centring and augmentation, so no closures here.
+  const { width, height, data } = image;
   const fx = x - 0.5;
   const fy = y - 0.5;
   const x0 = Math.floor(fx);
   const y0 = Math.floor(fy);
+  if (x0 < -1 || y0 < -1 || x0 >= width || y0 >= height) return 0;
   const tx = fx - x0;
   const ty = fy - y0;
-  const at = (i: number, j: number) =>
-    i < 0 || j < 0 || i >= image.width || j >= image.height ? 0 : image.data[j * image.width + i];
-  return (
-    (at(x0, y0) * (1 - tx) + at(x0 + 1, y0) * tx) * (1 - ty) +
-    (at(x0, y0 + 1) * (1 - tx) + at(x0 + 1, y0 + 1) * tx) * ty
-  );
+  const left = x0 >= 0;
+  const right = x0 + 1 < width;
+  const top = y0 >= 0;
+  const bottom = y0 + 1 < height;
+  const row0 = y0 * width;
+  const row1 = row0 + width;
+  const a = top && left ? data[row0 + x0] : 0;
+  const b = top && right ? data[row0 + x0 + 1] : 0;
+  const c = bottom && left ? data[row1 + x0] : 0;
+  const d = bottom && right ? data[row1 + x0 + 1] : 0;
+  return (a * (1 - tx) + b * tx) * (1 - ty) + (c * (1 - tx) + d * tx) * ty;
 }
 
 /**
