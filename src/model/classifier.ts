@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { loadLayersModel, type LayersModel } from '@tensorflow/tfjs-layers';
 import { MNIST_SIZE } from '../digit';
 import { BACKENDS, type BackendName } from './backendChoice';
 import { ModelError, describeError } from './errors';
 import { loadModelArtifacts, type Fetch } from './loadArtifacts';
+import { buildSequentialModel, type SequentialModel } from './sequentialModel';
 import { initialiseTfjsBackend, type BackendInitialiser } from './tfjsBackends';
 
 /** The page's side of the model contract: one 28x28x1 image in, ten probabilities out. */
@@ -33,7 +33,7 @@ export interface Classifier {
 
 interface Session {
   readonly backend: BackendName;
-  readonly model: LayersModel;
+  readonly model: SequentialModel;
   readonly stopWatching: () => void;
   /** Set from outside when the backend dies (WebGL context loss). */
   readonly health: { lost: boolean };
@@ -48,10 +48,14 @@ function exclusively<T>(task: () => Promise<T>): Promise<T> {
   return result;
 }
 
-async function predict(model: LayersModel, input: Float32Array): Promise<Float32Array> {
-  const output = tf.tidy(() => model.predict(tf.tensor4d(input, INPUT_SHAPE)) as tf.Tensor);
+async function predict(model: SequentialModel, input: Float32Array): Promise<Float32Array> {
+  const output = tf.tidy(() => model.predict(tf.tensor4d(input, INPUT_SHAPE)));
   try {
-    return await output.data<'float32'>();
+    const probabilities = await output.data<'float32'>();
+    if (probabilities.length !== DIGITS) {
+      throw new ModelError('corrupt-model', `Could not load the model: it gives ${probabilities.length} outputs, the page needs ${DIGITS}`);
+    }
+    return probabilities;
   } finally {
     output.dispose();
   }
@@ -64,6 +68,7 @@ async function tryPredict(session: Session, input: Float32Array): Promise<Float3
   try {
     probabilities = await predict(session.model, input);
   } catch (error) {
+    if (error instanceof ModelError) throw error; // the model's fault: no backend will do better
     return describeError(error);
   }
   // A context lost during the read-back can return zeros instead of failing.
@@ -76,23 +81,18 @@ async function tryPredict(session: Session, input: Float32Array): Promise<Float3
 const shapeText = (shape: readonly (number | null)[] | undefined) =>
   shape ? `[${shape.map(String).join(', ')}]` : 'nothing';
 
-async function buildModel(artifacts: tf.io.ModelArtifacts): Promise<LayersModel> {
-  let model: LayersModel;
+function buildModel(artifacts: tf.io.ModelArtifacts): SequentialModel {
+  let model: SequentialModel;
   try {
-    model = await loadLayersModel(tf.io.fromMemory(artifacts));
+    model = buildSequentialModel(artifacts);
   } catch (cause) {
     throw new ModelError('corrupt-model', `Could not load the model: ${describeError(cause)}`, { cause });
   }
-  const input = model.inputs.length === 1 ? model.inputs[0].shape : undefined;
-  const output = model.outputs.length === 1 ? model.outputs[0].shape : undefined;
-  if (
-    shapeText(input) !== shapeText([null, ...INPUT_SHAPE.slice(1)]) ||
-    shapeText(output) !== shapeText([null, DIGITS])
-  ) {
+  if (shapeText(model.inputShape) !== shapeText([null, ...INPUT_SHAPE.slice(1)])) {
     model.dispose();
     throw new ModelError(
       'corrupt-model',
-      `Could not load the model: it maps ${shapeText(input)} to ${shapeText(output)}, the page needs [null, 28, 28, 1] to [null, 10]`,
+      `Could not load the model: it takes ${shapeText(model.inputShape)}, the page needs [null, 28, 28, 1]`,
     );
   }
   return model;
@@ -132,15 +132,21 @@ async function startSession(
       failures.push(`${backend}: ${describeError(error)}`);
       continue;
     }
-    let model: LayersModel;
+    let model: SequentialModel;
     try {
-      model = await buildModel(artifacts);
+      model = buildModel(artifacts);
     } catch (error) {
       stopWatching();
       throw error;
     }
     const session = { backend, model, stopWatching, health };
-    const warmUp = await tryPredict(session, new Float32Array(INPUT_SIZE));
+    let warmUp: Float32Array | string;
+    try {
+      warmUp = await tryPredict(session, new Float32Array(INPUT_SIZE));
+    } catch (error) {
+      endSession(session);
+      throw error;
+    }
     if (typeof warmUp !== 'string') return session;
     endSession(session);
     failures.push(`${backend}: ${warmUp}`);

@@ -1,9 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-// WebGL is the default, so it ships in the main bundle; WASM and CPU load only when needed.
-import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import type { BackendName } from './backendChoice';
 
 export interface BackendHooks {
@@ -19,33 +15,30 @@ export interface BackendHooks {
  */
 export type BackendInitialiser = (name: BackendName, hooks: BackendHooks) => Promise<() => void>;
 
-let wasmBackend: Promise<void> | null = null;
+type WebGLModule = typeof import('@tensorflow/tfjs-backend-webgl');
 
 /**
- * The .wasm binaries are emitted by Vite next to the app, so the backend never reaches for the
- * CDN it defaults to. Paths can be set only once, before the backend first starts.
+ * Backends load on demand, each in its own chunk: the first load carries only the one the page
+ * starts with. A failed chunk download is forgotten, so a retry fetches it again.
  */
-function loadWasmBackend(): Promise<void> {
-  wasmBackend ??= import('@tensorflow/tfjs-backend-wasm').then(
-    ({ setWasmPaths }) =>
-      setWasmPaths({
-        'tfjs-backend-wasm.wasm': wasmPlainUrl,
-        'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-        'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
-      }),
-    (error: unknown) => {
-      wasmBackend = null; // a failed chunk download may succeed on retry
+function onDemand<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = null;
       throw error;
-    },
-  );
-  return wasmBackend;
+    }));
 }
+
+const loadWasm = onDemand(() => import('./wasmBackend'));
+const loadWebGL = onDemand<WebGLModule>(() => import('@tensorflow/tfjs-backend-webgl'));
+const loadCpu = onDemand(() => import('@tensorflow/tfjs-backend-cpu'));
 
 /**
  * A WebGL backend whose context was lost stays registered and would be handed out again, dead.
  * Replacing it makes the next start create a fresh context.
  */
-function replaceDeadWebGL(): void {
+function replaceDeadWebGL({ MathBackendWebGL }: WebGLModule): void {
   const existing = tf.findBackend('webgl');
   if (existing instanceof MathBackendWebGL && existing.gpgpu.gl.isContextLost()) {
     tf.removeBackend('webgl');
@@ -54,8 +47,7 @@ function replaceDeadWebGL(): void {
 }
 
 function watchWebGLContext(onLost: () => void): () => void {
-  const backend = tf.backend();
-  if (!(backend instanceof MathBackendWebGL)) return () => {};
+  const backend = tf.backend() as MathBackendWebGL;
   const canvas = backend.gpgpu.gl.canvas;
   const handleLoss = () => onLost();
   canvas.addEventListener('webglcontextlost', handleLoss);
@@ -65,16 +57,16 @@ function watchWebGLContext(onLost: () => void): () => void {
 export const initialiseTfjsBackend: BackendInitialiser = async (name, { onLost, lastResort }) => {
   switch (name) {
     case 'webgl':
-      replaceDeadWebGL();
-      // tfjs refuses software-rendered WebGL by default, rightly when WASM is next in line; when
+      replaceDeadWebGL(await loadWebGL());
+      // tfjs refuses software-rendered WebGL by default, rightly when another backend is next in line (the CPU one beats software WebGL); when
       // WebGL was asked for by name, a slow WebGL is what was asked for.
       tf.env().set('SOFTWARE_WEBGL_ENABLED', lastResort);
       break;
     case 'wasm':
-      await loadWasmBackend();
+      await loadWasm();
       break;
     case 'cpu':
-      await import('@tensorflow/tfjs-backend-cpu');
+      await loadCpu();
       break;
   }
   if (!(await tf.setBackend(name))) throw new Error(`tfjs could not start the ${name} backend`);

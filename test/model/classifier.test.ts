@@ -115,19 +115,19 @@ describe('classifier', () => {
 });
 
 describe('backends', () => {
-  it('tries WebGL, then WASM, then CPU, and uses the first that works', async () => {
-    const backends = fakeBackends(['webgl', 'wasm']);
+  it('tries WASM, then WebGL, then CPU, and uses the first that works', async () => {
+    const backends = fakeBackends(['wasm', 'webgl']);
     const classifier = await createClassifier(options({ initialiseBackend: backends.initialise }));
-    expect(backends.tried).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(backends.tried).toEqual(['wasm', 'webgl', 'cpu']);
     expect(classifier.backend).toBe('cpu');
     classifier.dispose();
   });
 
-  it('stops at WebGL when it works', async () => {
+  it('stops at WASM when it works', async () => {
     const backends = fakeBackends();
     const classifier = await createClassifier(options({ initialiseBackend: backends.initialise }));
-    expect(backends.tried).toEqual(['webgl']);
-    expect(classifier.backend).toBe('webgl');
+    expect(backends.tried).toEqual(['wasm']);
+    expect(classifier.backend).toBe('wasm');
     classifier.dispose();
   });
 
@@ -138,7 +138,9 @@ describe('backends', () => {
       if (name === 'webgl') hooks.onLost();
       return stop;
     };
-    const classifier = await createClassifier(options({ initialiseBackend: loseWebGLAtOnce }));
+    const classifier = await createClassifier(
+      options({ backends: ['webgl', 'wasm', 'cpu'], initialiseBackend: loseWebGLAtOnce }),
+    );
     expect(backends.tried).toEqual(['webgl', 'wasm']);
     expect(classifier.backend).toBe('wasm');
     classifier.dispose();
@@ -150,7 +152,7 @@ describe('backends', () => {
     const backends = fakeBackends();
     const onBackendChange = vi.fn();
     const classifier = await createClassifier(
-      options({ initialiseBackend: backends.initialise, onBackendChange }),
+      options({ backends: ['webgl', 'wasm', 'cpu'], initialiseBackend: backends.initialise, onBackendChange }),
     );
     expect(classifier.backend).toBe('webgl');
 
@@ -189,8 +191,8 @@ describe('backends', () => {
     ['?backend=wasm', ['wasm']],
     ['?backend=cpu&x=1', ['cpu']],
     ['?backend=webgl', ['webgl']],
-    ['?backend=tpu', ['webgl', 'wasm', 'cpu']],
-    ['', ['webgl', 'wasm', 'cpu']],
+    ['?backend=tpu', ['wasm', 'webgl', 'cpu']],
+    ['', ['wasm', 'webgl', 'cpu']],
   ])('reads %j as %j', (search, expected) => {
     expect(backendsFromQuery(search)).toEqual(expected);
   });

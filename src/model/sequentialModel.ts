@@ -1,0 +1,158 @@
+/**
+ * Runs a Keras/TensorFlow.js `Sequential` model saved by tfjs-layers, with tfjs-core ops alone.
+ *
+ * tfjs-layers is the largest piece of TensorFlow.js a page can ship, and this page needs none of
+ * it but a forward pass through five kinds of layer. Reading the saved topology here keeps the
+ * model files standard (`tf.loadLayersModel` still reads them, and a test checks both give the
+ * same probabilities) while the page only downloads the ops it runs. A layer this reader does not
+ * know fails loudly, naming it, instead of computing something else.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+type Activation = 'linear' | 'relu' | 'softmax';
+
+/** A saved layer, as it appears in model.json's topology. */
+interface LayerJson {
+  class_name: string;
+  config: Record<string, unknown>;
+}
+
+/** One step of the forward pass; weights are looked up by the layer's name. */
+type Step = (x: tf.Tensor, weights: tf.NamedTensorMap) => tf.Tensor;
+
+export class UnsupportedModelError extends Error {}
+
+function activationOf(layer: LayerJson): Activation {
+  const activation = (layer.config.activation ?? 'linear') as string;
+  if (activation === 'linear' || activation === 'relu' || activation === 'softmax') return activation;
+  throw new UnsupportedModelError(`layer ${String(layer.config.name)} uses the unsupported activation "${activation}"`);
+}
+
+function activate(x: tf.Tensor, activation: Activation): tf.Tensor {
+  if (activation === 'relu') return tf.relu(x);
+  if (activation === 'softmax') return tf.softmax(x);
+  return x;
+}
+
+/** Fused ops take relu (or nothing) inside the kernel; softmax has to come after. */
+const fusable = (activation: Activation) => (activation === 'relu' ? 'relu' : 'linear');
+
+function pair(value: unknown, what: string, layer: string): [number, number] {
+  const parsed = typeof value === 'number' ? [value, value] : value;
+  if (Array.isArray(parsed) && parsed.length === 2 && parsed.every(Number.isInteger)) return parsed as [number, number];
+  throw new UnsupportedModelError(`layer ${layer} has an invalid ${what}: ${JSON.stringify(value)}`);
+}
+
+function requireChannelsLast(layer: LayerJson) {
+  const format = layer.config.data_format ?? 'channels_last';
+  if (format !== 'channels_last') {
+    throw new UnsupportedModelError(`layer ${String(layer.config.name)} uses ${String(format)}; only channels_last is supported`);
+  }
+}
+
+function padding(layer: LayerJson): 'same' | 'valid' {
+  const value = layer.config.padding ?? 'valid';
+  if (value === 'same' || value === 'valid') return value;
+  throw new UnsupportedModelError(`layer ${String(layer.config.name)} has unsupported padding ${JSON.stringify(value)}`);
+}
+
+function weight(weights: tf.NamedTensorMap, name: string): tf.Tensor {
+  const tensor = weights[name];
+  if (!tensor) throw new UnsupportedModelError(`the weights have no ${name}`);
+  return tensor;
+}
+
+/** The forward step of one saved layer. */
+function stepFor(layer: LayerJson): Step {
+  const name = String(layer.config.name);
+  const useBias = layer.config.use_bias !== false;
+  switch (layer.class_name) {
+    case 'InputLayer':
+    case 'Dropout': // identity at inference
+      return (x) => x;
+    case 'Conv2D': {
+      requireChannelsLast(layer);
+      const activation = activationOf(layer);
+      const strides = pair(layer.config.strides ?? 1, 'stride', name);
+      const dilations = pair(layer.config.dilation_rate ?? 1, 'dilation rate', name);
+      const pad = padding(layer);
+      return (x, weights) =>
+        activate(
+          tf.fused.conv2d({
+            x: x as tf.Tensor4D,
+            filter: weight(weights, `${name}/kernel`) as tf.Tensor4D,
+            bias: useBias ? weight(weights, `${name}/bias`) : undefined,
+            strides,
+            pad,
+            dilations,
+            activation: fusable(activation),
+          }),
+          activation === 'softmax' ? 'softmax' : 'linear',
+        );
+    }
+    case 'MaxPooling2D': {
+      requireChannelsLast(layer);
+      const poolSize = pair(layer.config.pool_size ?? 2, 'pool size', name);
+      const strides = pair(layer.config.strides ?? poolSize, 'stride', name);
+      const pad = padding(layer);
+      return (x) => tf.maxPool(x as tf.Tensor4D, poolSize, strides, pad);
+    }
+    case 'Flatten':
+      return (x) => tf.reshape(x, [x.shape[0], -1]);
+    case 'Dense': {
+      const activation = activationOf(layer);
+      return (x, weights) =>
+        activate(
+          tf.fused.matMul({
+            a: x as tf.Tensor2D,
+            b: weight(weights, `${name}/kernel`) as tf.Tensor2D,
+            bias: useBias ? weight(weights, `${name}/bias`) : undefined,
+            activation: fusable(activation),
+          }),
+          activation === 'softmax' ? 'softmax' : 'linear',
+        );
+    }
+    case 'Activation': {
+      const activation = activationOf(layer);
+      return (x) => activate(x, activation);
+    }
+    default:
+      throw new UnsupportedModelError(`layer ${name} is a ${layer.class_name}, which this page cannot run`);
+  }
+}
+
+export interface SequentialModel {
+  /** Shape of the input, batch first, as saved (`null` for the batch). */
+  readonly inputShape: readonly (number | null)[];
+  /** Probabilities for a batch; call inside `tf.tidy` or dispose the result. */
+  predict(input: tf.Tensor): tf.Tensor;
+  dispose(): void;
+}
+
+/** The topology's layer list, whichever of the two shapes tfjs-layers saved it in. */
+function layersOf(topology: unknown): LayerJson[] {
+  const root = topology as { class_name?: string; config?: unknown; model_config?: unknown } | null;
+  const model = (root?.model_config ?? root) as { class_name?: string; config?: { layers?: unknown } } | null;
+  if (model?.class_name !== 'Sequential' || !Array.isArray(model.config?.layers)) {
+    throw new UnsupportedModelError('model.json does not describe a Sequential layers model');
+  }
+  return model.config.layers as LayerJson[];
+}
+
+/**
+ * Builds the forward pass of saved `artifacts`; the weights become tensors on the active backend,
+ * so build the model after choosing the backend.
+ */
+export function buildSequentialModel(artifacts: tf.io.ModelArtifacts): SequentialModel {
+  const layers = layersOf(artifacts.modelTopology);
+  const steps = layers.map(stepFor);
+  const inputShape = (layers[0]?.config.batch_input_shape ?? null) as (number | null)[] | null;
+  if (!inputShape) throw new UnsupportedModelError('the first layer does not say its input shape');
+  if (!artifacts.weightSpecs || !artifacts.weightData) throw new UnsupportedModelError('model.json lists no weights');
+  const weights = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
+  return {
+    inputShape,
+    predict: (input) => tf.tidy(() => steps.reduce((x, step) => step(x, weights), input)),
+    dispose: () => tf.dispose(Object.values(weights)),
+  };
+}
