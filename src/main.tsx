@@ -1,16 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { liveTensorCount } from './model/classifier';
+import { installDiagnostics } from './diagnostics';
 import './styles.css';
 
-declare global {
-  interface Window {
-    /** Read by browser tests from outside the bundle; tfjs itself stays private to the app. */
-    __digitpad?: { numTensors(): number };
-  }
-}
-window.__digitpad = { numTensors: liveTensorCount };
+installDiagnostics(window);
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element to render into');

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { backendsFromQuery, type BackendName } from '../model/backendChoice';
 import { createClassifier, type Classifier } from '../model/classifier';
 import { describeError } from '../model/errors';
+import { setDiagnosticsClassifier } from '../diagnostics';
 
 export type ModelState =
   | { readonly status: 'loading' }
@@ -41,6 +42,7 @@ export function useClassifier(): ClassifierHandle {
           return;
         }
         loaded = classifier;
+        setDiagnosticsClassifier(classifier);
         setState({ status: 'ready', classifier, backend: classifier.backend });
       },
       (error: unknown) => {
@@ -49,6 +51,7 @@ export function useClassifier(): ClassifierHandle {
     );
     return () => {
       current = false;
+      if (loaded) setDiagnosticsClassifier(null);
       loaded?.dispose();
     };
   }, [attempt]);
