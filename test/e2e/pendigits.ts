@@ -1,0 +1,204 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { REPO_ROOT } from './env';
+import type { PadPoint, Stroke } from './pointers';
+
+/**
+ * Real handwriting: the UCI pen digits trajectories (E. Alpaydin and F. Alimoglu, 1998,
+ * DOI 10.24432/C5MG6K, CC BY 4.0), replayed onto the pad. Training uses writers 1-20 and tunes
+ * on 21-24; only 25-30 are fair to measure on.
+ */
+export const HELD_OUT_WRITERS = { first: 25, last: 30 } as const;
+
+/** Coordinates in the file lie inside a box of this side. */
+const TABLET_SIDE = 500;
+
+export interface PenDigit {
+  readonly label: number;
+  readonly writer: number;
+  readonly index: number;
+  /** Pen-down..pen-up point lists, tablet units, y down. */
+  readonly strokes: readonly (readonly (readonly [number, number])[])[];
+}
+
+export function penDigitsPath(): string {
+  return process.env.PENDIGITS_PATH
+    ? resolve(process.env.PENDIGITS_PATH)
+    : resolve(REPO_ROOT, '../shared/data/pendigits/digits-dev.json');
+}
+
+function isPoint(value: unknown): value is [number, number] {
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    value.every((c) => typeof c === 'number' && c >= 0 && c <= TABLET_SIDE)
+  );
+}
+
+function isPenDigit(value: unknown): value is PenDigit {
+  if (typeof value !== 'object' || value === null) return false;
+  const { label, writer, index, strokes } = value as Record<string, unknown>;
+  return (
+    Number.isInteger(label) &&
+    (label as number) >= 0 &&
+    (label as number) <= 9 &&
+    Number.isInteger(writer) &&
+    Number.isInteger(index) &&
+    Array.isArray(strokes) &&
+    strokes.length > 0 &&
+    strokes.every((stroke) => Array.isArray(stroke) && stroke.length > 0 && stroke.every(isPoint))
+  );
+}
+
+/** Reads the pen digits file, checking its format so a wrong file fails here, by name. */
+export async function loadPenDigits(path = penDigitsPath()): Promise<PenDigit[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(
+      `Pen digits not found at ${path} (${(error as Error).message}). They are ../shared/data/pendigits/digits-dev.json ` +
+        'beside the project; set PENDIGITS_PATH to read them elsewhere.',
+      { cause: error },
+    );
+  }
+  const data: unknown = JSON.parse(text);
+  if (!Array.isArray(data)) throw new Error(`${path}: expected a JSON array of pen digits`);
+  const bad = data.findIndex((entry) => !isPenDigit(entry));
+  if (bad >= 0) {
+    throw new Error(
+      `${path}: entry ${bad} is not {label 0-9, writer, index, strokes: [[[x, y], ...], ...]} in 0..${TABLET_SIDE}`,
+    );
+  }
+  return data as PenDigit[];
+}
+
+export function heldOut(digits: readonly PenDigit[]): PenDigit[] {
+  return digits.filter(({ writer }) => writer >= HELD_OUT_WRITERS.first && writer <= HELD_OUT_WRITERS.last);
+}
+
+/** Mulberry32: a small seeded generator, so every run draws the same sample the same way. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The file's order, made independent of how the file happens to be sorted. */
+const byIdentity = (a: PenDigit, b: PenDigit) =>
+  a.writer - b.writer || a.label - b.label || a.index - b.index;
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items]; // never reorder the caller's array
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+
+/** `perDigit` digits of each class, chosen by `seed`, interleaved 0..9, 0..9, ... */
+export function stratifiedSample(digits: readonly PenDigit[], perDigit: number, seed: number): PenDigit[] {
+  const random = seededRandom(seed);
+  const classes = Array.from({ length: 10 }, (_, label) =>
+    shuffled(digits.filter((digit) => digit.label === label).sort(byIdentity), random).slice(0, perDigit),
+  );
+  const missing = classes.findIndex((members) => members.length < perDigit);
+  if (missing >= 0)
+    throw new Error(`only ${classes[missing].length} pen digits of class ${missing}, need ${perDigit}`);
+  return Array.from({ length: perDigit }, (_, round) => classes.map((members) => members[round])).flat();
+}
+
+/** Every digit, in a fixed order independent of the file's. */
+export function inFixedOrder(digits: readonly PenDigit[]): PenDigit[] {
+  return [...digits].sort(byIdentity);
+}
+
+export interface Placement {
+  /** Digit height as a fraction of the pad's shorter side. */
+  readonly height: number;
+  /** Where the digit's box sits in the room left for it: 0 = left/top edge, 1 = right/bottom. */
+  readonly across: number;
+  readonly down: number;
+}
+
+/** How big and where people draw: from a small digit in a corner to one that fills the pad. */
+export const PLACEMENT_RANGE = { minHeight: 0.35, maxHeight: 0.85 } as const;
+
+export function randomPlacement(random: () => number): Placement {
+  const { minHeight, maxHeight } = PLACEMENT_RANGE;
+  return { height: minHeight + random() * (maxHeight - minHeight), across: random(), down: random() };
+}
+
+/** The middle of the pad at 60% height: a tidy digit, for tests that compare input paths. */
+export const TIDY_PLACEMENT: Placement = { height: 0.6, across: 0.5, down: 0.5 };
+
+/** Keeps ink (the line is about 4.5% of the pad wide) off the pad's edge. */
+const EDGE_MARGIN = 0.06;
+
+/** The digit's strokes in pad CSS px, scaled and placed as `placement` says on a `width` x `height` pad. */
+export function placeOnPad(
+  digit: PenDigit,
+  pad: { width: number; height: number },
+  placement: Placement,
+): Stroke[] {
+  const points = digit.strokes.flat();
+  const minX = Math.min(...points.map(([x]) => x));
+  const maxX = Math.max(...points.map(([x]) => x));
+  const minY = Math.min(...points.map(([, y]) => y));
+  const maxY = Math.max(...points.map(([, y]) => y));
+  const side = Math.min(pad.width, pad.height);
+  const margin = EDGE_MARGIN * side;
+  // Aspect kept; a wide digit is shrunk to fit rather than run off the pad.
+  const scale = Math.min(
+    (placement.height * side) / Math.max(1, maxY - minY),
+    (pad.width - 2 * margin) / Math.max(1, maxX - minX),
+    (pad.height - 2 * margin) / Math.max(1, maxY - minY),
+  );
+  const left = margin + placement.across * (pad.width - 2 * margin - (maxX - minX) * scale);
+  const top = margin + placement.down * (pad.height - 2 * margin - (maxY - minY) * scale);
+  return digit.strokes.map((stroke) =>
+    stroke.map(([x, y]) => ({ x: left + (x - minX) * scale, y: top + (y - minY) * scale })),
+  );
+}
+
+/**
+ * Adds points along each segment so none is longer than `maxStep` px. The tablet sampled every
+ * 100 ms; a mouse reports far more often, and the pad should see what a mouse would send.
+ */
+export function densify(stroke: Stroke, maxStep: number): Stroke {
+  const dense: PadPoint[] = [stroke[0]];
+  for (let i = 1; i < stroke.length; i++) {
+    const from = stroke[i - 1];
+    const to = stroke[i];
+    const parts = Math.max(1, Math.ceil(Math.hypot(to.x - from.x, to.y - from.y) / maxStep));
+    for (let part = 1; part <= parts; part++) {
+      dense.push({
+        x: from.x + ((to.x - from.x) * part) / parts,
+        y: from.y + ((to.y - from.y) * part) / parts,
+      });
+    }
+  }
+  return dense;
+}
+
+/** Intermediate moves no further apart than this, CSS px. */
+export const MOUSE_STEP = 6;
+
+/** A pen digit as the strokes to draw on a pad of this size. */
+export function strokesFor(
+  digit: PenDigit,
+  pad: { width: number; height: number },
+  placement: Placement,
+): Stroke[] {
+  return placeOnPad(digit, pad, placement).map((stroke) => densify(stroke, MOUSE_STEP));
+}
+
+export function describeDigit(digit: PenDigit): string {
+  return `digit ${digit.label} (writer ${digit.writer}, #${digit.index}, ${digit.strokes.length} stroke${digit.strokes.length > 1 ? 's' : ''})`;
+}
