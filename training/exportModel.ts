@@ -62,6 +62,13 @@ export function weightBytes(artifacts: io.ModelArtifacts): number {
   return weightBuffer(artifacts).byteLength;
 }
 
+/** Indented JSON, with arrays of numbers (the confusion matrix's rows) kept on one line each. */
+export function formatMetrics(metrics: object): string {
+  return JSON.stringify(metrics, null, 2).replace(/\[[-\d.,\seE+]*\]/g, (array) =>
+    JSON.stringify(JSON.parse(array)).replace(/,/g, ', '),
+  );
+}
+
 /**
  * Writes the model into a fresh sibling folder and swaps it in with two renames, so `outDir` is
  * always either the old model or the new one, whole. Both renames are synchronous: a Ctrl-C
@@ -87,7 +94,7 @@ export async function writeModelAtomically(
     };
     await writeFile(join(staging, 'model.json'), JSON.stringify(modelJson));
     await writeFile(join(staging, WEIGHTS_FILE), new Uint8Array(weightBuffer(artifacts)));
-    await writeFile(join(staging, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+    await writeFile(join(staging, 'metrics.json'), `${formatMetrics(metrics)}\n`);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
