@@ -15,7 +15,12 @@ export async function predictClasses(
   for (let start = 0; start < count; start += batchSize) {
     const size = Math.min(batchSize, count - start);
     const top = tf.tidy(() => {
-      const batch = tf.tensor4d(inputs.subarray(start * PIXELS, (start + size) * PIXELS), [size, MNIST_SIZE, MNIST_SIZE, 1]);
+      const batch = tf.tensor4d(inputs.subarray(start * PIXELS, (start + size) * PIXELS), [
+        size,
+        MNIST_SIZE,
+        MNIST_SIZE,
+        1,
+      ]);
       return tf.argMax(model.predict(batch) as tf.Tensor, 1);
     });
     classes.set(await top.data(), start);

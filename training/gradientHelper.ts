@@ -32,7 +32,10 @@ parentPort!.on('message', async ({ weights, items }: HelperRequest) => {
       value.dispose(); // the variable keeps the data; this handle is not needed
     });
     const result = await sliceGradients(model, sources, items);
-    parentPort!.postMessage({ ok: true, result }, result.gradients.map((g) => g.buffer as ArrayBuffer));
+    parentPort!.postMessage(
+      { ok: true, result },
+      result.gradients.map((g) => g.buffer as ArrayBuffer),
+    );
   } catch (error) {
     parentPort!.postMessage({ ok: false, message: (error as Error).message });
   }

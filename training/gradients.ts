@@ -52,7 +52,9 @@ export async function sliceGradients(
     let correctCount: tf.Tensor | undefined;
     const { value, grads } = tf.variableGrads(() => {
       const probabilities = model.apply(xs, { training: true }) as tf.Tensor;
-      correctCount = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(probabilities, 1), tf.argMax(ys, 1)), 'float32')));
+      correctCount = tf.keep(
+        tf.sum(tf.cast(tf.equal(tf.argMax(probabilities, 1), tf.argMax(ys, 1)), 'float32')),
+      );
       // Cross-entropy on clipped probabilities, as Keras computes it for a softmax output.
       const clipped = tf.clipByValue(probabilities, 1e-7, 1 - 1e-7);
       return tf.neg(tf.sum(tf.mul(ys, tf.log(clipped)))) as tf.Scalar;
@@ -60,7 +62,12 @@ export async function sliceGradients(
     return { lossSum: value, correct: correctCount!, grads: variables.map((v) => grads[v.name]) };
   });
   const gradients = await Promise.all(grads.map(async (g) => (await g.data()) as Float32Array));
-  const result = { gradients, lossSum: (await lossSum.data())[0], correct: (await correct.data())[0], count: items.length };
+  const result = {
+    gradients,
+    lossSum: (await lossSum.data())[0],
+    correct: (await correct.data())[0],
+    count: items.length,
+  };
   tf.dispose([lossSum, correct, ...grads]);
   return result;
 }

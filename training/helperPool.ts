@@ -59,6 +59,9 @@ function startHelper(options: SourceOptions & { seed: number }): Promise<Gradien
   });
 }
 
-export async function startHelpers(count: number, options: SourceOptions & { seed: number }): Promise<GradientHelper[]> {
+export async function startHelpers(
+  count: number,
+  options: SourceOptions & { seed: number },
+): Promise<GradientHelper[]> {
   return Promise.all(Array.from({ length: count }, () => startHelper(options)));
 }

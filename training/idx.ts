@@ -56,13 +56,19 @@ function readHeader(bytes: Uint8Array, file: string, magic: number, dimensions: 
     throw new DataFileError(file, `wrong magic number ${view.getUint32(0)}, expected ${magic}`);
   }
   if (bytes.length < headerBytes) {
-    throw new DataFileError(file, `truncated: ${bytes.length} bytes, shorter than the ${headerBytes}-byte header`);
+    throw new DataFileError(
+      file,
+      `truncated: ${bytes.length} bytes, shorter than the ${headerBytes}-byte header`,
+    );
   }
   const sizes = Array.from({ length: dimensions }, (_, i) => view.getUint32(4 + 4 * i));
   const expected = headerBytes + sizes.reduce((a, b) => a * b, 1);
   if (bytes.length !== expected) {
     const what = bytes.length < expected ? 'truncated' : 'too long';
-    throw new DataFileError(file, `${what}: ${bytes.length} bytes, header ${sizes.join('x')} needs ${expected}`);
+    throw new DataFileError(
+      file,
+      `${what}: ${bytes.length} bytes, header ${sizes.join('x')} needs ${expected}`,
+    );
   }
   return sizes;
 }

@@ -68,7 +68,9 @@ export interface Mnist {
 export function checksumProblem(bytes: Uint8Array, file: MnistFile): string | null {
   if (isGzip(bytes)) {
     const found = sha256(bytes);
-    return found === file.gzipSha256 ? null : `sha256 ${found} does not match the canonical ${file.gzipSha256}`;
+    return found === file.gzipSha256
+      ? null
+      : `sha256 ${found} does not match the canonical ${file.gzipSha256}`;
   }
   const found = createHash('md5').update(bytes).digest('hex');
   return found === file.rawMd5 ? null : `md5 ${found} does not match the canonical ${file.rawMd5}`;
@@ -83,7 +85,11 @@ export interface LoadOptions {
   fetchImpl?: typeof fetch;
 }
 
-async function readMnistFile(dataDir: string, file: MnistFile, options: LoadOptions): Promise<{ path: string; raw: Uint8Array }> {
+async function readMnistFile(
+  dataDir: string,
+  file: MnistFile,
+  options: LoadOptions,
+): Promise<{ path: string; raw: Uint8Array }> {
   const { verifyChecksums = true, mirrors = [] } = options;
   const candidates = [join(dataDir, `${file.name}.gz`), join(dataDir, file.name)];
   let path: string | undefined;
@@ -152,7 +158,12 @@ export async function download(
   throw new DataFileError(destination, `missing, and no mirror served it (${problems.join('; ')})`);
 }
 
-async function loadSplit(dataDir: string, imagesFile: MnistFile, labelsFile: MnistFile, options: LoadOptions): Promise<Split> {
+async function loadSplit(
+  dataDir: string,
+  imagesFile: MnistFile,
+  labelsFile: MnistFile,
+  options: LoadOptions,
+): Promise<Split> {
   const images = await readMnistFile(dataDir, imagesFile, options);
   const labels = await readMnistFile(dataDir, labelsFile, options);
   return pairImagesWithLabels(

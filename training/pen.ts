@@ -48,7 +48,8 @@ export async function loadPenDigits(path: string): Promise<PenDigit[]> {
           Array.isArray(stroke) &&
           stroke.every((p) => Array.isArray(p) && p.length === 2 && p.every(Number.isFinite)),
       );
-    if (!valid) throw new DataFileError(path, `record ${index} is not {label 0-9, writer, strokes: [[[x, y]]]}`);
+    if (!valid)
+      throw new DataFileError(path, `record ${index} is not {label 0-9, writer, strokes: [[[x, y]]]}`);
     return {
       label: label as number,
       writer: writer as number,

@@ -58,7 +58,9 @@ export class LiveLine {
     const now = performance.now();
     if (now - this.lastDraw < (this.stream.isTTY ? 250 : 30_000)) return;
     this.lastDraw = now;
-    this.stream.write(this.stream.isTTY ? `\r\x1b[2K${text.slice(0, (this.stream.columns || 120) - 1)}` : `${text}\n`);
+    this.stream.write(
+      this.stream.isTTY ? `\r\x1b[2K${text.slice(0, (this.stream.columns || 120) - 1)}` : `${text}\n`,
+    );
   }
 
   done(text: string): void {

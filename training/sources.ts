@@ -30,7 +30,9 @@ export function penSource(digits: readonly PenDigit[]): DigitSource {
     label: (i) => digits[i].label,
     image: (i, random) => {
       const rendered = renderPenDigit(digits[i], uniform(random, 0.05, 0.15));
-      return rendered ? augmentDigit(rendered, random, { rotation: 10, translation: 1 }) : new Float32Array(PIXELS);
+      return rendered
+        ? augmentDigit(rendered, random, { rotation: 10, translation: 1 })
+        : new Float32Array(PIXELS);
     },
   };
 }

@@ -51,7 +51,8 @@ export class UsageError extends Error {}
 function positiveInteger(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new UsageError(`--${flag} needs a positive whole number, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new UsageError(`--${flag} needs a positive whole number, got "${value}"`);
   return parsed;
 }
 
@@ -80,7 +81,8 @@ export function parseTrainArgs(argv: readonly string[]): TrainOptions {
   const defaultPen = 'data/pendigits/digits-dev.json';
   const pen = values['pen-data'] ?? (existsSync(defaultPen) ? defaultPen : 'none');
   const seed = values.seed === undefined ? 1 : Number(values.seed);
-  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed needs a whole number >= 0, got "${values.seed}"`);
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new UsageError(`--seed needs a whole number >= 0, got "${values.seed}"`);
   return {
     dataDir: values['data-dir'] ?? 'data/mnist',
     out: values.out ?? 'public/models/cnn',
@@ -95,7 +97,10 @@ export function parseTrainArgs(argv: readonly string[]): TrainOptions {
 }
 
 /** Renders pen digits once, at a fixed pen width, for evaluation. */
-function renderAll(digits: readonly PenDigit[], penRatio: number): { inputs: Float32Array; labels: Uint8Array } {
+function renderAll(
+  digits: readonly PenDigit[],
+  penRatio: number,
+): { inputs: Float32Array; labels: Uint8Array } {
   const inputs = new Float32Array(digits.length * PIXELS);
   const labels = new Uint8Array(digits.length);
   digits.forEach((digit, i) => {
@@ -134,14 +139,19 @@ export async function train(options: TrainOptions): Promise<Record<string, unkno
     mirrors: options.mirrors,
     verifyChecksums: options.verifyChecksums ?? true,
   };
-  const { mnist, mnistCount, sources, pen } = await loadTrainingSources({ ...sourceOptions, onProgress: log });
+  const { mnist, mnistCount, sources, pen } = await loadTrainingSources({
+    ...sourceOptions,
+    onProgress: log,
+  });
   const trainCount = mnistCount;
   const penTrain = pen.train;
   const penTune = pen.tune;
   const penTest = pen.test;
   log(
     `training on ${trainCount} MNIST images` +
-      (penTrain.length ? ` + ${penTrain.length} pen digits (writers ${PEN_WRITERS.train[0]}-${PEN_WRITERS.train.at(-1)})` : '') +
+      (penTrain.length
+        ? ` + ${penTrain.length} pen digits (writers ${PEN_WRITERS.train[0]}-${PEN_WRITERS.train.at(-1)})`
+        : '') +
       `, ${options.epochs} epochs, batch ${options.batchSize}, seed ${options.seed}, ` +
       `backend ${tf.getBackend()}, ${options.workers} thread${options.workers > 1 ? 's' : ''}`,
   );
@@ -169,7 +179,8 @@ export async function train(options: TrainOptions): Promise<Record<string, unkno
       live.done(epochLine(row, options.epochs));
     },
   }).finally(() => Promise.all(helpers.map((helper) => helper.close())));
-  if (history.length < options.epochs) throw new Error('training was interrupted; the previous model is untouched');
+  if (history.length < options.epochs)
+    throw new Error('training was interrupted; the previous model is untouched');
   const trainSeconds = (performance.now() - started) / 1000;
 
   // Evaluate what ships: the 8-bit weights, reloaded exactly as the app will load them.
@@ -214,9 +225,13 @@ export async function train(options: TrainOptions): Promise<Record<string, unkno
   const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
   log(`MNIST test accuracy: ${pct(test.accuracy)} (8-bit weights; float32 ${pct(floatTest.accuracy)})`);
   if (penResult && floatPen) {
-    log(`pen digits, writers ${PEN_WRITERS.test[0]}-${PEN_WRITERS.test.at(-1)} (${penTest.length} digits): ${pct(penResult.accuracy)} (float32 ${pct(floatPen.accuracy)})`);
+    log(
+      `pen digits, writers ${PEN_WRITERS.test[0]}-${PEN_WRITERS.test.at(-1)} (${penTest.length} digits): ${pct(penResult.accuracy)} (float32 ${pct(floatPen.accuracy)})`,
+    );
   }
-  log(`${metrics.params} parameters, ${metrics.weightBytes} bytes of weights; ${metrics.trainSeconds}s, ${metrics.samplesPerSecond} img/s`);
+  log(
+    `${metrics.params} parameters, ${metrics.weightBytes} bytes of weights; ${metrics.trainSeconds}s, ${metrics.samplesPerSecond} img/s`,
+  );
   log(`model written to ${options.out}`);
   return metrics;
 }
@@ -235,7 +250,8 @@ async function main(): Promise<number> {
   } catch (error) {
     const message = error instanceof UsageError ? `usage: ${error.message}` : (error as Error).message;
     console.error(`train: ${message}`);
-    if (!(error instanceof UsageError || error instanceof DataFileError || stopRequested)) console.error((error as Error).stack);
+    if (!(error instanceof UsageError || error instanceof DataFileError || stopRequested))
+      console.error((error as Error).stack);
     return stopRequested ? 130 : error instanceof UsageError ? 2 : 1;
   }
 }

@@ -64,14 +64,20 @@ export function slices<T>(items: readonly T[], parts: number): T[][] {
   );
 }
 
-export async function fit(model: LayersModel, sources: readonly DigitSource[], options: FitOptions): Promise<EpochStats[]> {
+export async function fit(
+  model: LayersModel,
+  sources: readonly DigitSource[],
+  options: FitOptions,
+): Promise<EpochStats[]> {
   const { epochs, batchSize, random, helpers = [], peakLearningRate = 2e-3 } = options;
   const optimizer = tf.train.adam(peakLearningRate);
   // Adam reads its learning rate on every update, so the schedule can set it between batches.
   const schedulable = optimizer as unknown as { learningRate: number };
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
 
-  const positions = sources.flatMap((_, source) => Array.from({ length: sources[source].count }, (_, index) => ({ source, index })));
+  const positions = sources.flatMap((_, source) =>
+    Array.from({ length: sources[source].count }, (_, index) => ({ source, index })),
+  );
   const stepsPerEpoch = Math.ceil(positions.length / batchSize);
   const totalSteps = epochs * stepsPerEpoch;
   const warmupSteps = options.warmupSteps ?? Math.min(200, Math.ceil(totalSteps / 10));
@@ -79,7 +85,10 @@ export async function fit(model: LayersModel, sources: readonly DigitSource[], o
   let step = 0;
 
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    const order: BatchItem[] = shuffled(positions, random).map((p) => ({ ...p, seed: Math.floor(random() * 2 ** 32) }));
+    const order: BatchItem[] = shuffled(positions, random).map((p) => ({
+      ...p,
+      seed: Math.floor(random() * 2 ** 32),
+    }));
     const started = performance.now();
     let lossSum = 0;
     let correct = 0;
@@ -88,7 +97,9 @@ export async function fit(model: LayersModel, sources: readonly DigitSource[], o
       if (options.shouldStop?.()) return history;
       const batch = order.slice(start, start + batchSize);
       const [own, ...theirs] = slices(batch, helpers.length + 1);
-      const weights = helpers.length ? await Promise.all(variables.map(async (v) => (await v.data()) as Float32Array)) : [];
+      const weights = helpers.length
+        ? await Promise.all(variables.map(async (v) => (await v.data()) as Float32Array))
+        : [];
       const remote = theirs.map((items, i) => helpers[i].compute(weights, items));
       const results = [await sliceGradients(model, sources, own), ...(await Promise.all(remote))];
 
@@ -123,7 +134,13 @@ export async function fit(model: LayersModel, sources: readonly DigitSource[], o
       });
     }
     const seconds = (performance.now() - started) / 1000;
-    const stats = { epoch, loss: lossSum / seen, accuracy: correct / seen, seconds, imagesPerSecond: seen / seconds };
+    const stats = {
+      epoch,
+      loss: lossSum / seen,
+      accuracy: correct / seen,
+      seconds,
+      imagesPerSecond: seen / seconds,
+    };
     history.push(stats);
     await options.onEpochEnd?.(stats);
   }

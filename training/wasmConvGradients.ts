@@ -56,7 +56,12 @@ function transpose(backend: KernelBackend, x: TensorInfo, perm: number[]) {
 }
 
 function pad4d(backend: KernelBackend, x: TensorInfo, [top, bottom, left, right]: Pads) {
-  const paddings = [[0, 0], [top, bottom], [left, right], [0, 0]];
+  const paddings = [
+    [0, 0],
+    [top, bottom],
+    [left, right],
+    [0, 0],
+  ];
   return run(PadV2, backend, { x }, { paddings, constantValue: 0 });
 }
 
@@ -174,6 +179,10 @@ export function registerWasmConvGradients(): void {
     });
   }
   if (!getKernel(Conv2DBackpropFilter, BACKEND)) {
-    registerKernel({ kernelName: Conv2DBackpropFilter, backendName: BACKEND, kernelFunc: conv2dBackpropFilter });
+    registerKernel({
+      kernelName: Conv2DBackpropFilter,
+      backendName: BACKEND,
+      kernelFunc: conv2dBackpropFilter,
+    });
   }
 }

@@ -91,11 +91,7 @@ export interface RasterPlan {
  * size does not depend on the screen's pixel ratio, and it keeps preprocessing cheap. 112 px is
  * more than five times the 20 px the digit ends up in, so area averaging still sees smooth ink.
  */
-export function planRaster(
-  strokes: readonly Stroke[],
-  lineWidth: number,
-  maxSide = 112,
-): RasterPlan | null {
+export function planRaster(strokes: readonly Stroke[], lineWidth: number, maxSide = 112): RasterPlan | null {
   const bounds = strokeBounds(strokes);
   if (!bounds) return null;
   const margin = lineWidth / 2 + 1;

@@ -53,7 +53,10 @@ async function predict(model: SequentialModel, input: Float32Array): Promise<Flo
   try {
     const probabilities = await output.data<'float32'>();
     if (probabilities.length !== DIGITS) {
-      throw new ModelError('corrupt-model', `Could not load the model: it gives ${probabilities.length} outputs, the page needs ${DIGITS}`);
+      throw new ModelError(
+        'corrupt-model',
+        `Could not load the model: it gives ${probabilities.length} outputs, the page needs ${DIGITS}`,
+      );
     }
     return probabilities;
   } finally {

@@ -25,7 +25,9 @@ export class UnsupportedModelError extends Error {}
 function activationOf(layer: LayerJson): Activation {
   const activation = (layer.config.activation ?? 'linear') as string;
   if (activation === 'linear' || activation === 'relu' || activation === 'softmax') return activation;
-  throw new UnsupportedModelError(`layer ${String(layer.config.name)} uses the unsupported activation "${activation}"`);
+  throw new UnsupportedModelError(
+    `layer ${String(layer.config.name)} uses the unsupported activation "${activation}"`,
+  );
 }
 
 function activate(x: tf.Tensor, activation: Activation): tf.Tensor {
@@ -39,21 +41,26 @@ const fusable = (activation: Activation) => (activation === 'relu' ? 'relu' : 'l
 
 function pair(value: unknown, what: string, layer: string): [number, number] {
   const parsed = typeof value === 'number' ? [value, value] : value;
-  if (Array.isArray(parsed) && parsed.length === 2 && parsed.every(Number.isInteger)) return parsed as [number, number];
+  if (Array.isArray(parsed) && parsed.length === 2 && parsed.every(Number.isInteger))
+    return parsed as [number, number];
   throw new UnsupportedModelError(`layer ${layer} has an invalid ${what}: ${JSON.stringify(value)}`);
 }
 
 function requireChannelsLast(layer: LayerJson) {
   const format = layer.config.data_format ?? 'channels_last';
   if (format !== 'channels_last') {
-    throw new UnsupportedModelError(`layer ${String(layer.config.name)} uses ${String(format)}; only channels_last is supported`);
+    throw new UnsupportedModelError(
+      `layer ${String(layer.config.name)} uses ${String(format)}; only channels_last is supported`,
+    );
   }
 }
 
 function padding(layer: LayerJson): 'same' | 'valid' {
   const value = layer.config.padding ?? 'valid';
   if (value === 'same' || value === 'valid') return value;
-  throw new UnsupportedModelError(`layer ${String(layer.config.name)} has unsupported padding ${JSON.stringify(value)}`);
+  throw new UnsupportedModelError(
+    `layer ${String(layer.config.name)} has unsupported padding ${JSON.stringify(value)}`,
+  );
 }
 
 function weight(weights: tf.NamedTensorMap, name: string): tf.Tensor {
@@ -148,7 +155,8 @@ export function buildSequentialModel(artifacts: tf.io.ModelArtifacts): Sequentia
   const steps = layers.map(stepFor);
   const inputShape = (layers[0]?.config.batch_input_shape ?? null) as (number | null)[] | null;
   if (!inputShape) throw new UnsupportedModelError('the first layer does not say its input shape');
-  if (!artifacts.weightSpecs || !artifacts.weightData) throw new UnsupportedModelError('model.json lists no weights');
+  if (!artifacts.weightSpecs || !artifacts.weightData)
+    throw new UnsupportedModelError('model.json lists no weights');
   const weights = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
   return {
     inputShape,

@@ -14,7 +14,13 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
-export const WASM_KERNELS = [fusedConv2DConfig, maxPoolConfig, reshapeConfig, softmaxConfig, _fusedMatMulConfig];
+export const WASM_KERNELS = [
+  fusedConv2DConfig,
+  maxPoolConfig,
+  reshapeConfig,
+  softmaxConfig,
+  _fusedMatMulConfig,
+];
 
 for (const kernel of WASM_KERNELS) registerKernel(kernel);
 

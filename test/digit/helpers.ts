@@ -25,10 +25,23 @@ export function transformStrokes(
 /** A "4", a "7" and a "0", roughly as people draw them, in a 100x100 box. */
 export const SAMPLE_DIGITS: Record<string, Stroke[]> = {
   four: [
-    [{ x: 30, y: 10 }, { x: 15, y: 60 }, { x: 70, y: 60 }],
-    [{ x: 55, y: 20 }, { x: 55, y: 95 }],
+    [
+      { x: 30, y: 10 },
+      { x: 15, y: 60 },
+      { x: 70, y: 60 },
+    ],
+    [
+      { x: 55, y: 20 },
+      { x: 55, y: 95 },
+    ],
   ],
-  seven: [[{ x: 15, y: 12 }, { x: 75, y: 12 }, { x: 40, y: 95 }]],
+  seven: [
+    [
+      { x: 15, y: 12 },
+      { x: 75, y: 12 },
+      { x: 40, y: 95 },
+    ],
+  ],
   zero: [
     Array.from({ length: 33 }, (_, i) => ({
       x: 50 + 25 * Math.sin((i / 32) * 2 * Math.PI),

@@ -74,20 +74,37 @@ describe('preprocess', () => {
       onPaper[p + 3] = 255;
     }
     const fromAlpha = preprocess(drawn)!;
-    const fromPaper = preprocess({ width: drawn.width, height: drawn.height, data: onPaper }, { inkSource: 'dark-on-light' })!;
+    const fromPaper = preprocess(
+      { width: drawn.width, height: drawn.height, data: onPaper },
+      { inkSource: 'dark-on-light' },
+    )!;
     expect(meanAbsoluteDifference(fromAlpha, fromPaper)).toBeLessThan(0.01);
   });
 
   it('rejects RGBA data of the wrong length', () => {
-    expect(() => preprocess({ width: 10, height: 10, data: new Uint8ClampedArray(12) })).toThrow(/needs 400 bytes/);
+    expect(() => preprocess({ width: 10, height: 10, data: new Uint8ClampedArray(12) })).toThrow(
+      /needs 400 bytes/,
+    );
   });
 });
 
 describe('boundingBox', () => {
   it.each([
     { pixels: [[3, 4]], box: { left: 3, top: 4, right: 4, bottom: 5 } },
-    { pixels: [[0, 0], [9, 9]], box: { left: 0, top: 0, right: 10, bottom: 10 } },
-    { pixels: [[2, 7], [5, 1]], box: { left: 2, top: 1, right: 6, bottom: 8 } },
+    {
+      pixels: [
+        [0, 0],
+        [9, 9],
+      ],
+      box: { left: 0, top: 0, right: 10, bottom: 10 },
+    },
+    {
+      pixels: [
+        [2, 7],
+        [5, 1],
+      ],
+      box: { left: 2, top: 1, right: 6, bottom: 8 },
+    },
   ])('encloses $pixels', ({ pixels, box }) => {
     const image = createInkImage(10, 10);
     for (const [x, y] of pixels) image.data[y * 10 + x] = 1;
@@ -109,10 +126,13 @@ describe('fitBox', () => {
     { width: 7, height: 13 },
   ])('scales a $width x $height block so its longer side is 20 and keeps its shape', ({ width, height }) => {
     const image = createInkImage(width + 10, height + 10);
-    for (let y = 5; y < height + 5; y++) image.data.fill(1, y * (width + 10) + 5, y * (width + 10) + 5 + width);
+    for (let y = 5; y < height + 5; y++)
+      image.data.fill(1, y * (width + 10) + 5, y * (width + 10) + 5 + width);
     const fitted = fitBox(image, { left: 5, top: 5, right: width + 5, bottom: height + 5 });
     expect(Math.max(fitted.width, fitted.height)).toBe(MNIST_DIGIT_BOX);
-    expect(Math.abs(fitted.width / fitted.height - width / height)).toBeLessThan(0.1 * Math.max(1, width / height));
+    expect(Math.abs(fitted.width / fitted.height - width / height)).toBeLessThan(
+      0.1 * Math.max(1, width / height),
+    );
     // Area averaging preserves the amount of ink: the block's area, scaled.
     const scale = MNIST_DIGIT_BOX / Math.max(width, height);
     const ink = fitted.data.reduce((a, b) => a + b, 0);
@@ -148,12 +168,16 @@ describe('on MNIST itself', () => {
   it.each([0, 1, 2, 3, 4, 7, 11, 18, 61, 99])(
     'test image %i upscaled 10x onto a large canvas comes back close to the original',
     (index) => {
-      const original = Float32Array.from(raw.subarray(16 + index * 784, 16 + (index + 1) * 784), (v) => v / 255);
+      const original = Float32Array.from(
+        raw.subarray(16 + index * 784, 16 + (index + 1) * 784),
+        (v) => v / 255,
+      );
       const size = 400;
       const rgba = new Uint8ClampedArray(size * size * 4);
       for (let y = 0; y < 280; y++) {
         for (let x = 0; x < 280; x++) {
-          rgba[((y + 53) * size + x + 71) * 4 + 3] = original[Math.floor(y / 10) * 28 + Math.floor(x / 10)] * 255;
+          rgba[((y + 53) * size + x + 71) * 4 + 3] =
+            original[Math.floor(y / 10) * 28 + Math.floor(x / 10)] * 255;
         }
       }
       const back = preprocess({ width: size, height: size, data: rgba })!;

@@ -1,12 +1,6 @@
+import { createRandom } from '../../training/random';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  heldOut,
-  loadPenDigits,
-  randomPlacement,
-  seededRandom,
-  stratifiedSample,
-  strokesFor,
-} from './pendigits';
+import { heldOut, loadPenDigits, randomPlacement, stratifiedSample, strokesFor } from './pendigits';
 import type { Stroke } from './pointers';
 import { argmax, DESKTOP, e2eSuite, margin, maxDifference, type Backend } from './suite';
 
@@ -24,7 +18,7 @@ describe('backends', () => {
     // The pad's size is the same in every page (same window), so the drawings are computed once.
     const probe = await suite.open({ backend: 'cpu' });
     const pad = await probe.padBox();
-    const placements = seededRandom(11);
+    const placements = createRandom(11);
     drawings = stratifiedSample(heldOut(await loadPenDigits()), 1, 11)
       .slice(0, DRAWINGS)
       .map((digit) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PadPage } from './padPage';
-import { seededRandom } from './pendigits';
+import { createRandom } from '../../training/random';
 import type { PointerKind, Stroke } from './pointers';
 import { e2eSuite } from './suite';
 
@@ -55,7 +55,7 @@ describe('odd input', () => {
   it('a scribble over the whole pad, and one that runs off its edges, are handled', async () => {
     const app = await suite.open();
     const { width, height } = await app.padBox();
-    const random = seededRandom(99);
+    const random = createRandom(99);
     const scribble: Stroke = Array.from({ length: 300 }, () => ({
       x: width * random(),
       y: height * random(),

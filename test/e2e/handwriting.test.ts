@@ -1,10 +1,10 @@
+import { createRandom } from '../../training/random';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   describeDigit,
   heldOut,
   loadPenDigits,
   randomPlacement,
-  seededRandom,
   stratifiedSample,
   strokesFor,
   type PenDigit,
@@ -36,7 +36,7 @@ describe('real handwriting', () => {
   it(`reads ${PER_DIGIT * 10} held-out pen digits drawn with the mouse at many sizes and places`, async () => {
     const app = await suite.open();
     const pad = await app.padBox();
-    const placements = seededRandom(SAMPLE_SEED + 1);
+    const placements = createRandom(SAMPLE_SEED + 1);
     const outcomes: { digit: PenDigit; read: number | null; strokes: number }[] = [];
     const started = Date.now();
 

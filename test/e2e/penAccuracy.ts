@@ -10,6 +10,7 @@
  * `E2E_DIST=dist` measures an existing build instead of building one; `PENDIGITS_PATH` reads the
  * pen digits from elsewhere.
  */
+import { createRandom } from '../../training/random';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { PadPage } from './padPage';
@@ -19,7 +20,6 @@ import {
   inFixedOrder,
   loadPenDigits,
   randomPlacement,
-  seededRandom,
   stratifiedSample,
   strokesFor,
   type PenDigit,
@@ -87,7 +87,7 @@ async function runDigits(
     await app.modelReady();
     await app.page.evaluate(installLatencyProbe);
     const pad = await app.padBox();
-    const placements = seededRandom(seed);
+    const placements = createRandom(seed);
     const outcomes: Run['outcomes'] = [];
     const latencies: number[] = [];
     const started = Date.now();

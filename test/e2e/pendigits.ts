@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { createRandom, shuffled } from '../../training/random';
+import { PEN_WRITERS } from '../../training/pen';
 import { REPO_ROOT } from './env';
 import type { PadPoint, Stroke } from './pointers';
 
@@ -8,7 +10,7 @@ import type { PadPoint, Stroke } from './pointers';
  * DOI 10.24432/C5MG6K, CC BY 4.0), replayed onto the pad. Training uses writers 1-20 and tunes
  * on 21-24; only 25-30 are fair to measure on.
  */
-export const HELD_OUT_WRITERS = { first: 25, last: 30 } as const;
+const HELD_OUT_WRITERS = new Set<number>(PEN_WRITERS.test);
 
 /** Coordinates in the file lie inside a box of this side. */
 const TABLET_SIDE = 500;
@@ -74,37 +76,16 @@ export async function loadPenDigits(path = penDigitsPath()): Promise<PenDigit[]>
 }
 
 export function heldOut(digits: readonly PenDigit[]): PenDigit[] {
-  return digits.filter(({ writer }) => writer >= HELD_OUT_WRITERS.first && writer <= HELD_OUT_WRITERS.last);
-}
-
-/** Mulberry32: a small seeded generator, so every run draws the same sample the same way. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return digits.filter(({ writer }) => HELD_OUT_WRITERS.has(writer));
 }
 
 /** The file's order, made independent of how the file happens to be sorted. */
 const byIdentity = (a: PenDigit, b: PenDigit) =>
   a.writer - b.writer || a.label - b.label || a.index - b.index;
 
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const copy = [...items]; // never reorder the caller's array
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy;
-}
-
 /** `perDigit` digits of each class, chosen by `seed`, interleaved 0..9, 0..9, ... */
 export function stratifiedSample(digits: readonly PenDigit[], perDigit: number, seed: number): PenDigit[] {
-  const random = seededRandom(seed);
+  const random = createRandom(seed);
   const classes = Array.from({ length: 10 }, (_, label) =>
     shuffled(digits.filter((digit) => digit.label === label).sort(byIdentity), random).slice(0, perDigit),
   );

@@ -152,7 +152,11 @@ describe('backends', () => {
     const backends = fakeBackends();
     const onBackendChange = vi.fn();
     const classifier = await createClassifier(
-      options({ backends: ['webgl', 'wasm', 'cpu'], initialiseBackend: backends.initialise, onBackendChange }),
+      options({
+        backends: ['webgl', 'wasm', 'cpu'],
+        initialiseBackend: backends.initialise,
+        onBackendChange,
+      }),
     );
     expect(classifier.backend).toBe('webgl');
 

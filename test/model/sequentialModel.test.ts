@@ -31,7 +31,10 @@ describe('the Sequential reader', () => {
     const reference = await tfl.loadLayersModel(tf.io.fromMemory(artifacts));
     const model = buildSequentialModel(artifacts);
     const random = createRandom(5);
-    const inputs = tf.tensor4d(Float32Array.from({ length: 16 * 784 }, () => (random() < 0.2 ? random() : 0)), [16, 28, 28, 1]);
+    const inputs = tf.tensor4d(
+      Float32Array.from({ length: 16 * 784 }, () => (random() < 0.2 ? random() : 0)),
+      [16, 28, 28, 1],
+    );
     const expected = await (reference.predict(inputs) as tf.Tensor).data();
     const actual = await model.predict(inputs).data();
     expect(actual).toHaveLength(16 * 10);
@@ -55,9 +58,22 @@ describe('the Sequential reader', () => {
 
   it.each([
     [{ class_name: 'Functional', config: { layers: [] } }, /not describe a Sequential/],
-    [{ class_name: 'Sequential', config: { layers: [{ class_name: 'LSTM', config: { name: 'l', batch_input_shape: [null, 1] } }] } }, /layer l is a LSTM/],
     [
-      { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', activation: 'gelu', batch_input_shape: [null, 1] } }] } },
+      {
+        class_name: 'Sequential',
+        config: { layers: [{ class_name: 'LSTM', config: { name: 'l', batch_input_shape: [null, 1] } }] },
+      },
+      /layer l is a LSTM/,
+    ],
+    [
+      {
+        class_name: 'Sequential',
+        config: {
+          layers: [
+            { class_name: 'Dense', config: { name: 'd', activation: 'gelu', batch_input_shape: [null, 1] } },
+          ],
+        },
+      },
       /unsupported activation "gelu"/,
     ],
   ])('refuses what it cannot run, saying what: %j', (topology, message) => {

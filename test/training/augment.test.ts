@@ -9,16 +9,20 @@ import { syntheticSplit } from './fixtures';
 const split = syntheticSplit(40, 7);
 const images = parseIdxImages(split.images, 'images');
 const labels = parseIdxLabels(split.labels, 'labels');
-const digit = (i: number) => Float32Array.from(images.pixels.subarray(i * 784, (i + 1) * 784), (v) => v / 255);
+const digit = (i: number) =>
+  Float32Array.from(images.pixels.subarray(i * 784, (i + 1) * 784), (v) => v / 255);
 
 describe('augmentDigit', () => {
-  it.each(Array.from({ length: 20 }, (_, seed) => seed))('keeps shape and range, centred (seed %i)', (seed) => {
-    const out = augmentDigit(digit(seed), createRandom(seed), { identity: 0 });
-    expect(out).toHaveLength(MNIST_SIZE * MNIST_SIZE);
-    expect(out.every((v) => v >= 0 && v <= 1 && !Number.isNaN(v))).toBe(true);
-    const com = centerOfMass({ width: 28, height: 28, data: out })!;
-    expect(Math.hypot(com.x - 14, com.y - 14)).toBeLessThan(0.5);
-  });
+  it.each(Array.from({ length: 20 }, (_, seed) => seed))(
+    'keeps shape and range, centred (seed %i)',
+    (seed) => {
+      const out = augmentDigit(digit(seed), createRandom(seed), { identity: 0 });
+      expect(out).toHaveLength(MNIST_SIZE * MNIST_SIZE);
+      expect(out.every((v) => v >= 0 && v <= 1 && !Number.isNaN(v))).toBe(true);
+      const com = centerOfMass({ width: 28, height: 28, data: out })!;
+      expect(Math.hypot(com.x - 14, com.y - 14)).toBeLessThan(0.5);
+    },
+  );
 
   it('is reproducible from the seed and varies between seeds', () => {
     const a = augmentDigit(digit(3), createRandom(42), { identity: 0 });

@@ -51,8 +51,12 @@ describe('download', () => {
   it('fails naming the file and every mirror when none serves good bytes, and leaves nothing behind', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'digitpad-dl-'));
     const destination = join(dir, `${file.name}.gz`);
-    await expect(download(file, destination, [`${base}/corrupt/`, `${base}/tampered/`, `${base}/missing/`])).rejects.toThrow(
-      new RegExp(`${file.name}.gz: missing, and no mirror served it \\(.*corrupt.*not a gzip file; .*tampered.*sha256 [0-9a-f]+ does not match.*; .*missing.*HTTP 404\\)`),
+    await expect(
+      download(file, destination, [`${base}/corrupt/`, `${base}/tampered/`, `${base}/missing/`]),
+    ).rejects.toThrow(
+      new RegExp(
+        `${file.name}.gz: missing, and no mirror served it \\(.*corrupt.*not a gzip file; .*tampered.*sha256 [0-9a-f]+ does not match.*; .*missing.*HTTP 404\\)`,
+      ),
     );
     expect(existsSync(destination)).toBe(false);
   });

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DataFileError, gunzipIfNeeded, pairImagesWithLabels, parseIdxImages, parseIdxLabels } from '../../training/idx';
+import {
+  DataFileError,
+  gunzipIfNeeded,
+  pairImagesWithLabels,
+  parseIdxImages,
+  parseIdxLabels,
+} from '../../training/idx';
 import { checksumProblem, loadMnist, MNIST_FILES } from '../../training/mnist';
 import { idxImages, idxLabels, writeSyntheticMnist } from './fixtures';
 
@@ -17,8 +23,16 @@ describe('IDX images', () => {
   });
 
   it.each([
-    ['truncated data', idxImages([image(1), image(2)]).subarray(0, 16 + 784 + 100), /truncated: 900 bytes, header 2x28x28 needs 1584/],
-    ['a truncated header', idxImages([image(1)]).subarray(0, 10), /truncated: 10 bytes, shorter than the 16-byte header/],
+    [
+      'truncated data',
+      idxImages([image(1), image(2)]).subarray(0, 16 + 784 + 100),
+      /truncated: 900 bytes, header 2x28x28 needs 1584/,
+    ],
+    [
+      'a truncated header',
+      idxImages([image(1)]).subarray(0, 10),
+      /truncated: 10 bytes, shorter than the 16-byte header/,
+    ],
     ['trailing bytes', new Uint8Array([...idxImages([image(1)]), 0, 0]), /too long/],
     ['the labels magic number', idxLabels([1, 2]), /wrong magic number 2049, expected 2051/],
   ])('rejects %s, naming the file', (_, bytes, problem) => {
@@ -85,7 +99,9 @@ describe('loading MNIST from a folder', () => {
 
   it('refuses files whose checksum is not the canonical one, naming the file', async () => {
     const dir = writeSyntheticMnist(30, 20);
-    await expect(loadMnist(dir)).rejects.toThrow(/train-images-idx3-ubyte.gz: sha256 [0-9a-f]+ does not match the canonical 440fcabf/);
+    await expect(loadMnist(dir)).rejects.toThrow(
+      /train-images-idx3-ubyte.gz: sha256 [0-9a-f]+ does not match the canonical 440fcabf/,
+    );
   });
 
   it('says which file is missing when it cannot download', async () => {

@@ -53,7 +53,18 @@ describe('training end to end (synthetic data)', () => {
     expect(metrics.testAccuracy).toBeGreaterThan(0.6);
 
     const saved = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
-    for (const key of ['testAccuracy', 'confusion', 'params', 'weightBytes', 'epochs', 'trainSeconds', 'samplesPerSecond', 'seed', 'tfjsVersion', 'createdAt']) {
+    for (const key of [
+      'testAccuracy',
+      'confusion',
+      'params',
+      'weightBytes',
+      'epochs',
+      'trainSeconds',
+      'samplesPerSecond',
+      'seed',
+      'tfjsVersion',
+      'createdAt',
+    ]) {
       expect(saved).toHaveProperty(key);
     }
     expect(saved.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(200);
@@ -81,7 +92,9 @@ describe('training end to end (synthetic data)', () => {
     mkdirSync(out);
     writeFileSync(join(out, 'model.json'), '{"previous": true}');
     let batches = 0;
-    await expect(train(options(dataDir, out, { shouldStop: () => ++batches > 3 }))).rejects.toThrow(/interrupted/);
+    await expect(train(options(dataDir, out, { shouldStop: () => ++batches > 3 }))).rejects.toThrow(
+      /interrupted/,
+    );
     expect(readFileSync(join(out, 'model.json'), 'utf8')).toBe('{"previous": true}');
   });
 });
@@ -103,15 +116,31 @@ describe('the train command', () => {
   it('exits non-zero with one line naming a corrupt data file', async () => {
     // The real files where they are, but one of them corrupt: the command checks checksums.
     const dataDir = mkdtempSync(join(tmpdir(), 'digitpad-corrupt-'));
-    for (const file of ['train-images-idx3-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz']) {
+    for (const file of [
+      'train-images-idx3-ubyte.gz',
+      't10k-images-idx3-ubyte.gz',
+      't10k-labels-idx1-ubyte.gz',
+    ]) {
       symlinkSync(join(MNIST_DIR, file), join(dataDir, file));
     }
     writeFileSync(join(dataDir, 'train-labels-idx1-ubyte.gz'), 'not gzip, not idx');
-    const result = await run('npx', ['tsx', 'training/train.ts', '--data-dir', dataDir, '--out', join(dataDir, 'out')]).catch(
-      (error) => error,
-    );
+    const result = await run('npx', [
+      'tsx',
+      'training/train.ts',
+      '--data-dir',
+      dataDir,
+      '--out',
+      join(dataDir, 'out'),
+    ]).catch((error) => error);
     expect(result.code).toBe(1);
-    const lines = String(result.stderr).trim().split('\n').filter((l) => !l.includes('npm warn'));
-    expect(lines).toEqual([expect.stringMatching(/^train: .*train-labels-idx1-ubyte.gz: md5 [0-9a-f]+ does not match the canonical a25bea73/)]);
+    const lines = String(result.stderr)
+      .trim()
+      .split('\n')
+      .filter((l) => !l.includes('npm warn'));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^train: .*train-labels-idx1-ubyte.gz: md5 [0-9a-f]+ does not match the canonical a25bea73/,
+      ),
+    ]);
   });
 });

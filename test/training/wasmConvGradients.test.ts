@@ -6,7 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmConvGradients } from '../../training/wasmConvGradients';
 
 type Pad = 'same' | 'valid' | number;
-const cases: { x: [number, number, number, number]; filter: [number, number, number, number]; stride: number; pad: Pad }[] = [
+const cases: {
+  x: [number, number, number, number];
+  filter: [number, number, number, number];
+  stride: number;
+  pad: Pad;
+}[] = [
   { x: [2, 7, 7, 1], filter: [3, 3, 1, 4], stride: 1, pad: 'same' },
   { x: [2, 8, 8, 3], filter: [3, 3, 3, 5], stride: 2, pad: 'same' },
   { x: [2, 9, 9, 3], filter: [3, 3, 3, 5], stride: 2, pad: 'valid' },
@@ -22,9 +27,16 @@ async function gradients(backend: string, { x, filter, stride, pad }: (typeof ca
   await tf.setBackend(backend);
   const values = (shape: number[], f: (i: number) => number) =>
     Array.from({ length: shape.reduce((a, b) => a * b) }, (_, i) => f(i));
-  const input = tf.tensor4d(values(x, (i) => Math.sin(i * 1.3)), x);
-  const kernel = tf.tensor4d(values(filter, (i) => Math.cos(i * 0.7)), filter);
-  const loss = (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, pad)));
+  const input = tf.tensor4d(
+    values(x, (i) => Math.sin(i * 1.3)),
+    x,
+  );
+  const kernel = tf.tensor4d(
+    values(filter, (i) => Math.cos(i * 0.7)),
+    filter,
+  );
+  const loss = (a: tf.Tensor, b: tf.Tensor) =>
+    tf.sum(tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, pad)));
   const [dx, dw] = tf.grads(loss)([input, kernel]);
   const result = { dx: await dx.data(), dw: await dw.data() };
   tf.dispose([input, kernel, dx, dw]);

@@ -1,0 +1,378 @@
+/**
+ * `npm run bench [-- --runs 5 --digits 20 --data-dir DIR --out FILE --skip-training]`
+ *
+ * Builds the app, serves it on 127.0.0.1, drives headless Chromium and prints one table (and
+ * writes a JSON file): bytes shipped for the first load, time to ready, pointerup-to-prediction
+ * latency per backend on real pen digits, prediction updates and long tasks while drawing, and
+ * training throughput. Every figure is the median over `--runs` runs; each run also measures a
+ * reference in the same conditions, and the ratio is what to compare across machines.
+ * Benchmarks are not tests: nothing in `npm test` depends on these numbers.
+ */
+import { createRandom } from '../training/random';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { PadPage } from '../test/e2e/padPage';
+import {
+  heldOut,
+  loadPenDigits,
+  randomPlacement,
+  stratifiedSample,
+  strokesFor,
+  type PenDigit,
+} from '../test/e2e/pendigits';
+import { withHarness } from '../test/e2e/standalone';
+import { DESKTOP, type Backend } from '../test/e2e/suite';
+import { installProbe, type ProbeData } from './pageProbe';
+import { measureTrainingThroughput, type ThroughputResult } from './trainingThroughput';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    digits: { type: 'string', default: '20' },
+    'data-dir': {
+      type: 'string',
+      default: existsSync('../shared/data/mnist') ? '../shared/data/mnist' : 'data/mnist',
+    },
+    out: { type: 'string', default: '.bench/results.json' },
+    'skip-training': { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(values.runs);
+const DIGITS = Number(values.digits);
+const BACKENDS: readonly Backend[] = ['wasm', 'webgl', 'cpu'];
+
+const BUDGETS = {
+  firstLoadKilobytes: 170,
+  weightKilobytes: 60,
+  readyMs: 400,
+  latencyMedianMs: 5,
+  latencyP95Ms: 16,
+  updatesPerSecond: 30,
+  longestTaskMs: 50,
+};
+
+const median = (values: readonly number[]) => percentile(values, 50);
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+const probeOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as { benchProbe: ProbeData }).benchProbe);
+
+type Kind = 'js' | 'css' | 'model' | 'weights' | 'wasm' | 'html' | 'other';
+function kindOf(url: string): Kind {
+  const path = new URL(url).pathname;
+  if (path.endsWith('.js')) return 'js';
+  if (path.endsWith('.css')) return 'css';
+  if (path.endsWith('.bin')) return 'weights';
+  if (path.endsWith('model.json')) return 'model';
+  if (path.endsWith('.wasm')) return 'wasm';
+  if (path.endsWith('/') || path.endsWith('.html')) return 'html';
+  return 'other';
+}
+
+interface Bytes {
+  raw: number;
+  gzip: number;
+}
+
+interface LoadRun {
+  readyMs: number;
+  domContentLoadedMs: number;
+  firstPredictionMs: number;
+  bytes: Record<Kind, Bytes>;
+  backend: string;
+}
+
+async function newPage(browser: Browser, url: string) {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  await context.addInitScript(installProbe);
+  const app = await PadPage.open(context, url);
+  return { context, app };
+}
+
+/** A cold load with the default backend: what it downloads, when it is ready, the first answer. */
+async function loadRun(browser: Browser, url: string, digit: PenDigit): Promise<LoadRun> {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  await context.addInitScript(installProbe);
+  const bodies: Promise<{ kind: Kind; body: Buffer } | null>[] = [];
+  context.on('response', (response) => {
+    bodies.push(
+      response.body().then(
+        (body) => ({ kind: kindOf(response.url()), body }),
+        () => null,
+      ),
+    );
+  });
+  try {
+    const app = await PadPage.open(context, url);
+    await app.modelReady();
+    const loaded = (await Promise.all(bodies)).filter((b) => b !== null);
+    const bytes = Object.fromEntries(
+      (['js', 'css', 'model', 'weights', 'wasm', 'html', 'other'] as Kind[]).map((kind) => {
+        const files = loaded.filter((b) => b.kind === kind);
+        return [
+          kind,
+          {
+            raw: files.reduce((sum, f) => sum + f.body.length, 0),
+            gzip: files.reduce((sum, f) => sum + gzipSync(f.body, { level: 9 }).length, 0),
+          },
+        ];
+      }),
+    ) as Record<Kind, Bytes>;
+    const strokes = strokesFor(digit, await app.padBox(), randomPlacement(createRandom(1)));
+    await app.drawAndRead('mouse', strokes);
+    const probe = await probeOf(app.page);
+    return {
+      readyMs: probe.readyAt ?? NaN,
+      domContentLoadedMs: probe.domContentLoadedAt ?? NaN,
+      firstPredictionMs: probe.latencies.at(-1) ?? NaN,
+      bytes,
+      backend: await app.backend(),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+interface LatencyRun {
+  backend: Backend;
+  latencies: number[];
+  /** The bare model call, awaited, on the same page: the reference for the latencies. */
+  bareClassifyMs: number;
+}
+
+/** The last stroke of each digit alone, pointerup to shown result, on one backend. */
+async function latencyRun(
+  browser: Browser,
+  url: string,
+  backend: Backend,
+  digits: readonly PenDigit[],
+): Promise<LatencyRun> {
+  const { context, app } = await newPage(browser, `${url}?backend=${backend}`);
+  try {
+    await app.modelReady();
+    const pad = await app.padBox();
+    const placements = createRandom(7);
+    const latencies: number[] = [];
+    for (const digit of digits) {
+      const strokes = strokesFor(digit, pad, randomPlacement(placements));
+      if (strokes.length > 1) await app.drawAndRead('mouse', strokes.slice(0, -1));
+      await app.drawAndRead('mouse', strokes.slice(-1), strokes.length - 1);
+      latencies.push((await probeOf(app.page)).latencies.at(-1) ?? NaN);
+      await app.clear();
+    }
+    const bareClassifyMs = await app.page.evaluate(async () => {
+      const diagnostics = (
+        window as unknown as { __digitpad: { classify(i: Float32Array): Promise<Float32Array> } }
+      ).__digitpad;
+      const input = Float32Array.from({ length: 784 }, (_, i) => (i % 29 < 4 ? 1 : 0));
+      const times: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const started = performance.now();
+        await diagnostics.classify(input);
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b)[15];
+    });
+    return { backend, latencies, bareClassifyMs };
+  } finally {
+    await context.close();
+  }
+}
+
+interface DrawingRun {
+  seconds: number;
+  updatesPerSecond: number;
+  /** Animation frames per second over the same stroke: the reference for updates. */
+  framesPerSecond: number;
+  longestTaskMs: number;
+  longestFrameGapMs: number;
+}
+
+/** One long stroke drawn in real time (a move every 16 ms for 2.4 s), as a hand draws. */
+async function drawingRun(browser: Browser, url: string): Promise<DrawingRun> {
+  const { context, app } = await newPage(browser, url);
+  try {
+    await app.modelReady();
+    const box = await app.padBox();
+    const cdp = await context.newCDPSession(app.page);
+    const at = (t: number) => ({
+      x: box.x + box.width * (0.5 + 0.3 * Math.sin(2 * Math.PI * t)),
+      y: box.y + box.height * (0.5 + 0.3 * Math.sin(4 * Math.PI * t)),
+    });
+    const mouse = (type: 'mousePressed' | 'mouseMoved' | 'mouseReleased', t: number, buttons: number) =>
+      cdp.send('Input.dispatchMouseEvent', {
+        type,
+        ...at(t),
+        button: 'left',
+        buttons,
+        clickCount: type === 'mouseMoved' ? 0 : 1,
+      });
+    const steps = 150;
+    await mouse('mousePressed', 0, 1);
+    const started = await app.page.evaluate(() => performance.now());
+    for (let i = 1; i <= steps; i++) {
+      await mouse('mouseMoved', i / steps, 1);
+      await new Promise((resolve) => setTimeout(resolve, 16));
+    }
+    const ended = await app.page.evaluate(() => performance.now());
+    await mouse('mouseReleased', 1, 0);
+    await app.resultFor(1);
+    const probe = await probeOf(app.page);
+    const within = (t: number) => t >= started && t <= ended;
+    const seconds = (ended - started) / 1000;
+    const frames = probe.frames.filter(within);
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+    return {
+      seconds,
+      updatesPerSecond: probe.probabilityUpdates.filter(within).length / seconds,
+      framesPerSecond: frames.length / seconds,
+      longestTaskMs: Math.max(
+        0,
+        ...probe.longTasks
+          .filter((task) => task.start + task.duration >= started && task.start <= ended)
+          .map((task) => task.duration),
+      ),
+      longestFrameGapMs: Math.max(0, ...gaps),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const ratio = (value: number, reference: number) =>
+  reference > 0 ? `${(value / reference).toFixed(2)}x` : '-';
+const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+
+await withHarness(async ({ server, browser }) => {
+  const held = heldOut(await loadPenDigits());
+  const sample = stratifiedSample(held, Math.ceil(DIGITS / 10), 3).slice(0, DIGITS);
+  const loads: LoadRun[] = [];
+  const latencies: LatencyRun[] = [];
+  const drawings: DrawingRun[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    process.stderr.write(`run ${run}/${RUNS}\n`);
+    loads.push(await loadRun(browser, server.url, sample[run % sample.length]));
+    for (const backend of BACKENDS) latencies.push(await latencyRun(browser, server.url, backend, sample));
+    drawings.push(await drawingRun(browser, server.url));
+  }
+  const training: ThroughputResult[][] = [];
+  if (!values['skip-training']) {
+    process.stderr.write('training throughput\n');
+    for (let run = 0; run < Math.min(RUNS, 3); run++)
+      training.push(await measureTrainingThroughput(values['data-dir']));
+  }
+
+  const load = <K extends keyof LoadRun>(key: K) => loads.map((l) => l[key] as number);
+  const bytes = loads[0].bytes;
+  const firstLoad = { raw: bytes.js.raw + bytes.css.raw, gzip: bytes.js.gzip + bytes.css.gzip };
+  const rows: string[][] = [
+    ['measure', 'median', 'reference (same run)', 'ratio', 'budget', ''],
+    [
+      'first load: JS + CSS',
+      `${kb(firstLoad.raw)} raw, ${kb(firstLoad.gzip)} gz`,
+      '',
+      '',
+      `<= ${BUDGETS.firstLoadKilobytes} KB gz`,
+      verdict(firstLoad.gzip <= BUDGETS.firstLoadKilobytes * 1024),
+    ],
+    ['  of which JS', `${kb(bytes.js.raw)} raw, ${kb(bytes.js.gzip)} gz`, '', '', '', ''],
+    [
+      'model weights',
+      `${kb(bytes.weights.raw)} raw, ${kb(bytes.weights.gzip)} gz`,
+      '',
+      '',
+      `<= ${BUDGETS.weightKilobytes} KB`,
+      verdict(bytes.weights.raw <= BUDGETS.weightKilobytes * 1024),
+    ],
+    ['model.json', `${kb(bytes.model.raw)} raw, ${kb(bytes.model.gzip)} gz`, '', '', '', ''],
+    ['WASM binary', `${kb(bytes.wasm.raw)} raw, ${kb(bytes.wasm.gzip)} gz`, '', '', '', ''],
+    [
+      'navigation -> ready',
+      ms(median(load('readyMs'))),
+      `DOMContentLoaded ${ms(median(load('domContentLoadedMs')))}`,
+      ratio(median(load('readyMs')), median(load('domContentLoadedMs'))),
+      `<= ${BUDGETS.readyMs} ms`,
+      verdict(median(load('readyMs')) <= BUDGETS.readyMs),
+    ],
+    [`first prediction (${loads[0].backend})`, ms(median(load('firstPredictionMs'))), '', '', '', ''],
+  ];
+  for (const backend of BACKENDS) {
+    const runs = latencies.filter((l) => l.backend === backend);
+    const all = runs.flatMap((r) => r.latencies);
+    const p50 = median(runs.map((r) => median(r.latencies)));
+    const p95 = median(runs.map((r) => percentile(r.latencies, 95)));
+    const bare = median(runs.map((r) => r.bareClassifyMs));
+    const budgeted = backend === loads[0].backend;
+    rows.push([
+      `pointerup -> prediction, ${backend}, median`,
+      ms(p50),
+      `bare classify ${ms(bare)}`,
+      ratio(p50, bare),
+      budgeted ? `<= ${BUDGETS.latencyMedianMs} ms` : '',
+      budgeted ? verdict(p50 <= BUDGETS.latencyMedianMs) : '',
+    ]);
+    rows.push([
+      `pointerup -> prediction, ${backend}, p95`,
+      ms(p95),
+      `(${all.length} strokes)`,
+      ratio(p95, bare),
+      budgeted ? `<= ${BUDGETS.latencyP95Ms} ms` : '',
+      budgeted ? verdict(p95 <= BUDGETS.latencyP95Ms) : '',
+    ]);
+  }
+  const updates = median(drawings.map((d) => d.updatesPerSecond));
+  const fps = median(drawings.map((d) => d.framesPerSecond));
+  const longest = median(drawings.map((d) => d.longestTaskMs));
+  rows.push([
+    'updates per second while drawing',
+    updates.toFixed(1),
+    `frames ${fps.toFixed(1)}/s`,
+    ratio(updates, fps),
+    `>= ${BUDGETS.updatesPerSecond}`,
+    verdict(updates >= BUDGETS.updatesPerSecond),
+  ]);
+  rows.push([
+    'longest main-thread task while drawing',
+    longest === 0 ? 'none over 50 ms' : ms(longest),
+    `longest frame gap ${ms(median(drawings.map((d) => d.longestFrameGapMs)))}`,
+    '',
+    `<= ${BUDGETS.longestTaskMs} ms`,
+    verdict(longest <= BUDGETS.longestTaskMs),
+  ]);
+  for (const threads of [...new Set(training.flat().map((t) => t.threads))]) {
+    const runs = training.flat().filter((t) => t.threads === threads);
+    const train = median(runs.map((t) => t.trainImagesPerSecond));
+    const forward = median(runs.map((t) => t.forwardImagesPerSecond));
+    rows.push([
+      `training, ${threads} thread${threads > 1 ? 's' : ''}`,
+      `${train.toFixed(0)} img/s`,
+      `forward only ${forward.toFixed(0)} img/s`,
+      ratio(train, forward),
+      '',
+      '',
+    ]);
+  }
+
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (row: string[]) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  console.log(`\ndigitpad bench: ${RUNS} runs, ${DIGITS} held-out pen digits per backend, medians\n`);
+  console.log(line(rows[0]));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows.slice(1)) console.log(line(row));
+
+  mkdirSync(dirname(values.out), { recursive: true });
+  writeFileSync(
+    values.out,
+    `${JSON.stringify({ createdAt: new Date().toISOString(), budgets: BUDGETS, loads, latencies, drawings, training }, null, 2)}\n`,
+  );
+  console.log(`\nraw runs written to ${values.out}`);
+});
