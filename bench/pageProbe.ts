@@ -16,8 +16,13 @@ export interface ProbeData {
   frames: number[];
 }
 
-export function installProbe(): void {
-  const probe: ProbeData = {
+/**
+ * The probe as page-side JavaScript source. It is a string on purpose: a function passed to
+ * Playwright is serialised with whatever the TypeScript loader added to it (tsx wraps named
+ * functions in a `__name` helper the page does not have), and then fails silently in the page.
+ */
+export const PROBE_SCRIPT = `(() => {
+  const probe = {
     readyAt: null,
     domContentLoadedAt: null,
     lastPointerUp: 0,
@@ -26,30 +31,23 @@ export function installProbe(): void {
     longTasks: [],
     frames: [],
   };
-  (window as unknown as { benchProbe: ProbeData }).benchProbe = probe;
-  addEventListener('pointerup', () => (probe.lastPointerUp = performance.now()), true);
+  window.benchProbe = probe;
+  addEventListener('pointerup', () => { probe.lastPointerUp = performance.now(); }, true);
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries())
-      probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
-  const frame = (time: number) => {
+  const onFrame = (time) => {
     probe.frames.push(time);
-    requestAnimationFrame(frame);
+    requestAnimationFrame(onFrame);
   };
-  requestAnimationFrame(frame);
+  requestAnimationFrame(onFrame);
   document.addEventListener('DOMContentLoaded', () => {
     probe.domContentLoadedAt = performance.now();
     new MutationObserver((mutations) => {
       const now = performance.now();
       for (const { target, attributeName } of mutations) {
-        const element = target as Element;
-        if (attributeName === 'data-state' && element.getAttribute('data-state') === 'ready')
-          probe.readyAt ??= now;
-        if (
-          attributeName === 'data-strokes' &&
-          element.getAttribute('data-strokes') !== '0' &&
-          probe.lastPointerUp > 0
-        ) {
+        if (attributeName === 'data-state' && target.getAttribute('data-state') === 'ready') probe.readyAt ??= now;
+        if (attributeName === 'data-strokes' && target.getAttribute('data-strokes') !== '0' && probe.lastPointerUp > 0) {
           probe.latencies.push(now - probe.lastPointerUp);
           probe.lastPointerUp = 0;
         }
@@ -61,4 +59,4 @@ export function installProbe(): void {
       attributeFilter: ['data-state', 'data-strokes', 'data-probability'],
     });
   });
-}
+})();`;

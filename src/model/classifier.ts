@@ -114,9 +114,10 @@ function endSession(session: Session): void {
  * Starts the first of `candidates` that can run the model: its backend starts, the model builds
  * on it, and a warm-up prediction (which compiles WebGL shaders and sizes buffers) succeeds.
  * A model the page cannot use fails the same way everywhere, so it stops the search at once.
+ * `artifacts` may still be downloading: the first backend starts meanwhile.
  */
 async function startSession(
-  artifacts: tf.io.ModelArtifacts,
+  artifacts: Promise<tf.io.ModelArtifacts>,
   candidates: readonly BackendName[],
   initialise: BackendInitialiser,
 ): Promise<Session> {
@@ -137,7 +138,7 @@ async function startSession(
     }
     let model: SequentialModel;
     try {
-      model = buildModel(artifacts);
+      model = buildModel(await artifacts);
     } catch (error) {
       stopWatching();
       throw error;
@@ -154,6 +155,7 @@ async function startSession(
     endSession(session);
     failures.push(`${backend}: ${warmUp}`);
   }
+  await artifacts; // a model that cannot load is the first thing to say
   throw new ModelError('no-backend', `No TensorFlow.js backend could run the model (${failures.join('; ')})`);
 }
 
@@ -173,7 +175,10 @@ export function createClassifier(options: ClassifierOptions): Promise<Classifier
   } = options;
 
   return exclusively(async () => {
-    const artifacts = await loadModelArtifacts(modelUrl, fetchFile);
+    // The model downloads while the backend starts (fetching and compiling WASM, or WebGL).
+    const artifacts = loadModelArtifacts(modelUrl, fetchFile);
+    artifacts.catch(() => undefined); // handled where it is awaited; not an unhandled rejection
+
     let session = await startSession(artifacts, backends, initialiseBackend);
     let disposed = false;
 

@@ -54,6 +54,15 @@ function watchWebGLContext(onLost: () => void): () => void {
   return () => canvas.removeEventListener('webglcontextlost', handleLoss);
 }
 
+/**
+ * Starts downloading a backend's code without starting it, so the page can fetch it while React
+ * renders and the model loads. Failures are left for `initialiseTfjsBackend` to report.
+ */
+export function preloadBackend(name: BackendName): void {
+  const load = { wasm: loadWasm, webgl: loadWebGL, cpu: loadCpu }[name];
+  load().catch(() => undefined);
+}
+
 export const initialiseTfjsBackend: BackendInitialiser = async (name, { onLost, lastResort }) => {
   switch (name) {
     case 'webgl':
