@@ -36,8 +36,14 @@ function activate(x: tf.Tensor, activation: Activation): tf.Tensor {
   return x;
 }
 
-/** Fused ops take relu (or nothing) inside the kernel; softmax has to come after. */
-const fusable = (activation: Activation) => (activation === 'relu' ? 'relu' : 'linear');
+/**
+ * Runs a fused op (conv or matmul with bias) with `activation`: fused kernels take relu (or
+ * nothing) inside, so only softmax is applied after.
+ */
+function fusedWith(activation: Activation, op: (fused: 'relu' | 'linear') => tf.Tensor): tf.Tensor {
+  const output = op(activation === 'relu' ? 'relu' : 'linear');
+  return activation === 'softmax' ? activate(output, 'softmax') : output;
+}
 
 function pair(value: unknown, what: string, layer: string): [number, number] {
   const parsed = typeof value === 'number' ? [value, value] : value;
@@ -84,7 +90,7 @@ function stepFor(layer: LayerJson): Step {
       const dilations = pair(layer.config.dilation_rate ?? 1, 'dilation rate', name);
       const pad = padding(layer);
       return (x, weights) =>
-        activate(
+        fusedWith(activation, (fused) =>
           tf.fused.conv2d({
             x: x as tf.Tensor4D,
             filter: weight(weights, `${name}/kernel`) as tf.Tensor4D,
@@ -92,9 +98,8 @@ function stepFor(layer: LayerJson): Step {
             strides,
             pad,
             dilations,
-            activation: fusable(activation),
+            activation: fused,
           }),
-          activation === 'softmax' ? 'softmax' : 'linear',
         );
     }
     case 'MaxPooling2D': {
@@ -109,14 +114,13 @@ function stepFor(layer: LayerJson): Step {
     case 'Dense': {
       const activation = activationOf(layer);
       return (x, weights) =>
-        activate(
+        fusedWith(activation, (fused) =>
           tf.fused.matMul({
             a: x as tf.Tensor2D,
             b: weight(weights, `${name}/kernel`) as tf.Tensor2D,
             bias: useBias ? weight(weights, `${name}/bias`) : undefined,
-            activation: fusable(activation),
+            activation: fused,
           }),
-          activation === 'softmax' ? 'softmax' : 'linear',
         );
     }
     case 'Activation': {
