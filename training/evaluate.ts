@@ -1,8 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { MNIST_SIZE } from '../src/digit/types';
-
-const PIXELS = MNIST_SIZE * MNIST_SIZE;
+import { MNIST_PIXELS as PIXELS, MNIST_SIZE } from '../src/digit/types';
 
 /** Top class for each of `count` 28x28 inputs laid end to end in `inputs`. */
 export async function predictClasses(
@@ -43,4 +41,14 @@ export function evaluation(predicted: ArrayLike<number>, labels: ArrayLike<numbe
     if (labels[i] === predicted[i]) correct++;
   }
   return { accuracy: labels.length ? correct / labels.length : 0, confusion };
+}
+
+/** Inputs laid end to end (784 values each) and their labels. */
+export interface LabelledInputs {
+  readonly inputs: Float32Array;
+  readonly labels: ArrayLike<number>;
+}
+
+export async function evaluate(model: LayersModel, { inputs, labels }: LabelledInputs): Promise<Evaluation> {
+  return evaluation(await predictClasses(model, inputs, labels.length), labels);
 }

@@ -5,7 +5,7 @@
  */
 import { io } from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -62,6 +62,32 @@ export function weightBytes(artifacts: io.ModelArtifacts): number {
   return weightBuffer(artifacts).byteLength;
 }
 
+/** model.json for `artifacts`, whose weights go in one file, `WEIGHTS_FILE`, beside it. */
+export function modelJson(artifacts: io.ModelArtifacts): string {
+  return JSON.stringify({
+    format: artifacts.format,
+    generatedBy: artifacts.generatedBy,
+    convertedBy: artifacts.convertedBy,
+    modelTopology: artifacts.modelTopology,
+    weightsManifest: [{ paths: [WEIGHTS_FILE], weights: artifacts.weightSpecs }],
+  });
+}
+
+/**
+ * Reads a folder this exporter wrote back into memory, as `tf.io.fromMemory` takes it: Node has
+ * no file:// loader without tfjs-node.
+ */
+export function readModelFolder(dir: string): io.ModelArtifacts {
+  const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as io.ModelJSON;
+  const [group] = json.weightsManifest;
+  const weights = readFileSync(join(dir, group.paths[0]));
+  return {
+    modelTopology: json.modelTopology,
+    weightSpecs: group.weights,
+    weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+  };
+}
+
 /** Indented JSON, with arrays of numbers (the confusion matrix's rows) kept on one line each. */
 export function formatMetrics(metrics: object): string {
   return JSON.stringify(metrics, null, 2).replace(/\[[-\d.,\seE+]*\]/g, (array) =>
@@ -85,14 +111,7 @@ export async function writeModelAtomically(
   rmSync(staging, { recursive: true, force: true });
   try {
     await mkdir(staging, { recursive: true });
-    const modelJson = {
-      format: artifacts.format,
-      generatedBy: artifacts.generatedBy,
-      convertedBy: artifacts.convertedBy,
-      modelTopology: artifacts.modelTopology,
-      weightsManifest: [{ paths: [WEIGHTS_FILE], weights: artifacts.weightSpecs }],
-    };
-    await writeFile(join(staging, 'model.json'), JSON.stringify(modelJson));
+    await writeFile(join(staging, 'model.json'), modelJson(artifacts));
     await writeFile(join(staging, WEIGHTS_FILE), new Uint8Array(weightBuffer(artifacts)));
     await writeFile(join(staging, 'metrics.json'), `${formatMetrics(metrics)}\n`);
   } catch (error) {

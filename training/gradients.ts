@@ -4,11 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { MNIST_SIZE } from '../src/digit/types';
+import { MNIST_PIXELS as PIXELS, MNIST_SIZE } from '../src/digit/types';
 import { createRandom } from './random';
 import type { DigitSource } from './trainer';
-
-const PIXELS = MNIST_SIZE * MNIST_SIZE;
 
 /** One training example of a batch: which source, which item, and the seed of its augmentation. */
 export interface BatchItem {

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { evaluation, predictClasses } from './evaluate';
+import { evaluate, type LabelledInputs } from './evaluate';
 import { modelArtifacts, quantizeArtifacts, weightBytes, writeModelAtomically } from './exportModel';
 import { DataFileError } from './idx';
 import { startHelpers } from './helperPool';
@@ -21,12 +21,11 @@ import { DEFAULT_MIRRORS, type Split } from './mnist';
 import { createModel } from './model';
 import { EVAL_PEN_RATIOS, PEN_WRITERS, renderPenDigit, type PenDigit } from './pen';
 import { batchLine, epochLine, LiveLine, summaryTable, type EpochRow } from './progress';
+import { MNIST_PIXELS } from '../src/digit/types';
 import { createRandom } from './random';
 import { loadTrainingSources } from './sources';
 import { fit } from './trainer';
 import { registerWasmConvGradients } from './wasmConvGradients';
-
-const PIXELS = 28 * 28;
 
 export interface TrainOptions {
   dataDir: string;
@@ -97,33 +96,39 @@ export function parseTrainArgs(argv: readonly string[]): TrainOptions {
 }
 
 /** Renders pen digits once, at a fixed pen width, for evaluation. */
-function renderAll(
-  digits: readonly PenDigit[],
-  penRatio: number,
-): { inputs: Float32Array; labels: Uint8Array } {
-  const inputs = new Float32Array(digits.length * PIXELS);
-  const labels = new Uint8Array(digits.length);
+function renderAll(digits: readonly PenDigit[], penRatio: number): LabelledInputs {
+  const inputs = new Float32Array(digits.length * MNIST_PIXELS);
   digits.forEach((digit, i) => {
     const rendered = renderPenDigit(digit, penRatio);
-    if (rendered) inputs.set(rendered, i * PIXELS);
-    labels[i] = digit.label;
+    if (rendered) inputs.set(rendered, i * MNIST_PIXELS);
   });
-  return { inputs, labels };
+  return { inputs, labels: digits.map((digit) => digit.label) };
 }
 
-async function penAccuracy(model: tfl.LayersModel, digits: readonly PenDigit[], ratios: readonly number[]) {
+/** The test sets, prepared once and read by both the float32 and the 8-bit model. */
+interface TestSets {
+  mnist: LabelledInputs;
+  /** The held-out writers' pen digits, drawn at each of `EVAL_PEN_RATIOS`. */
+  pen: { ratio: number; set: LabelledInputs }[];
+}
+
+function testSets(mnistTest: Split, penTest: readonly PenDigit[]): TestSets {
+  return {
+    mnist: {
+      inputs: Float32Array.from(mnistTest.images.pixels, (v) => v / 255),
+      labels: mnistTest.labels.labels,
+    },
+    pen: penTest.length ? EVAL_PEN_RATIOS.map((ratio) => ({ ratio, set: renderAll(penTest, ratio) })) : [],
+  };
+}
+
+async function evaluateOn(model: tfl.LayersModel, sets: TestSets) {
+  const mnist = await evaluate(model, sets.mnist);
+  if (sets.pen.length === 0) return { mnist, pen: null };
   const perRatio: Record<string, number> = {};
-  for (const ratio of ratios) {
-    const { inputs, labels } = renderAll(digits, ratio);
-    perRatio[String(ratio)] = evaluation(await predictClasses(model, inputs, labels.length), labels).accuracy;
-  }
-  const values = Object.values(perRatio);
-  return { accuracy: values.reduce((a, b) => a + b, 0) / values.length, perRatio };
-}
-
-async function mnistTest(model: tfl.LayersModel, test: Split) {
-  const inputs = Float32Array.from(test.images.pixels, (v) => v / 255);
-  return evaluation(await predictClasses(model, inputs, test.images.count), test.labels.labels);
+  for (const { ratio, set } of sets.pen) perRatio[String(ratio)] = (await evaluate(model, set)).accuracy;
+  const accuracies = Object.values(perRatio);
+  return { mnist, pen: { accuracy: accuracies.reduce((a, b) => a + b, 0) / accuracies.length, perRatio } };
 }
 
 export async function train(options: TrainOptions): Promise<Record<string, unknown>> {
@@ -143,21 +148,17 @@ export async function train(options: TrainOptions): Promise<Record<string, unkno
     ...sourceOptions,
     onProgress: log,
   });
-  const trainCount = mnistCount;
-  const penTrain = pen.train;
-  const penTune = pen.tune;
-  const penTest = pen.test;
   log(
-    `training on ${trainCount} MNIST images` +
-      (penTrain.length
-        ? ` + ${penTrain.length} pen digits (writers ${PEN_WRITERS.train[0]}-${PEN_WRITERS.train.at(-1)})`
+    `training on ${mnistCount} MNIST images` +
+      (pen.train.length
+        ? ` + ${pen.train.length} pen digits (writers ${PEN_WRITERS.train[0]}-${PEN_WRITERS.train.at(-1)})`
         : '') +
       `, ${options.epochs} epochs, batch ${options.batchSize}, seed ${options.seed}, ` +
       `backend ${tf.getBackend()}, ${options.workers} thread${options.workers > 1 ? 's' : ''}`,
   );
 
   const model = createModel({ seed: options.seed });
-  const tuneSet = penTune.length ? renderAll(penTune, EVAL_PEN_RATIOS[1]) : null;
+  const tuneSet = pen.tune.length ? renderAll(pen.tune, EVAL_PEN_RATIOS[1]) : null;
   const rows: EpochRow[] = [];
   const live = new LiveLine();
   const helpers = await startHelpers(options.workers - 1, { ...sourceOptions, seed: options.seed });
@@ -171,10 +172,7 @@ export async function train(options: TrainOptions): Promise<Record<string, unkno
     onBatch: (progress) => live.update(batchLine(progress, options.epochs)),
     onEpochEnd: async (stats) => {
       const row: EpochRow = { ...stats };
-      if (tuneSet) {
-        const predicted = await predictClasses(model, tuneSet.inputs, tuneSet.labels.length);
-        row.penTuneAccuracy = evaluation(predicted, tuneSet.labels).accuracy;
-      }
+      if (tuneSet) row.penTuneAccuracy = (await evaluate(model, tuneSet)).accuracy;
       rows.push(row);
       live.done(epochLine(row, options.epochs));
     },
@@ -187,10 +185,9 @@ export async function train(options: TrainOptions): Promise<Record<string, unkno
   const floatArtifacts = await modelArtifacts(model);
   const shipped = quantizeArtifacts(floatArtifacts);
   const shippedModel = await tfl.loadLayersModel(tf.io.fromMemory(shipped));
-  const floatTest = await mnistTest(model, mnist.test);
-  const test = await mnistTest(shippedModel, mnist.test);
-  const penResult = penTest.length ? await penAccuracy(shippedModel, penTest, EVAL_PEN_RATIOS) : null;
-  const floatPen = penTest.length ? await penAccuracy(model, penTest, EVAL_PEN_RATIOS) : null;
+  const sets = testSets(mnist.test, pen.test);
+  const { mnist: test, pen: penResult } = await evaluateOn(shippedModel, sets);
+  const { mnist: floatTest, pen: floatPen } = await evaluateOn(model, sets);
 
   const metrics = {
     testAccuracy: test.accuracy,
@@ -203,12 +200,12 @@ export async function train(options: TrainOptions): Promise<Record<string, unkno
     penAccuracyByPenWidth: penResult?.perRatio ?? null,
     floatPenAccuracy: floatPen?.accuracy ?? null,
     penWriters: penResult ? PEN_WRITERS.test : [],
-    penTrainWriters: penTrain.length ? PEN_WRITERS.train : [],
-    penTuneWriters: penTune.length ? PEN_WRITERS.tune : [],
-    penDigits: penTest.length,
+    penTrainWriters: pen.train.length ? PEN_WRITERS.train : [],
+    penTuneWriters: pen.tune.length ? PEN_WRITERS.tune : [],
+    penDigits: pen.test.length,
     epochs: options.epochs,
     batchSize: options.batchSize,
-    trainImages: trainCount + penTrain.length,
+    trainImages: mnistCount + pen.train.length,
     trainSeconds: Math.round(trainSeconds),
     samplesPerSecond: Math.round(history.reduce((a, h) => a + h.imagesPerSecond, 0) / history.length),
     history: rows,
@@ -226,7 +223,7 @@ export async function train(options: TrainOptions): Promise<Record<string, unkno
   log(`MNIST test accuracy: ${pct(test.accuracy)} (8-bit weights; float32 ${pct(floatTest.accuracy)})`);
   if (penResult && floatPen) {
     log(
-      `pen digits, writers ${PEN_WRITERS.test[0]}-${PEN_WRITERS.test.at(-1)} (${penTest.length} digits): ${pct(penResult.accuracy)} (float32 ${pct(floatPen.accuracy)})`,
+      `pen digits, writers ${PEN_WRITERS.test[0]}-${PEN_WRITERS.test.at(-1)} (${pen.test.length} digits): ${pct(penResult.accuracy)} (float32 ${pct(floatPen.accuracy)})`,
     );
   }
   log(

@@ -47,3 +47,5 @@ export interface PreprocessOptions {
 /** The MNIST image side, and the box the digit's longer side is scaled to inside it. */
 export const MNIST_SIZE = 28;
 export const MNIST_DIGIT_BOX = 20;
+/** Values in one model input: 28x28, row-major. */
+export const MNIST_PIXELS = MNIST_SIZE * MNIST_SIZE;

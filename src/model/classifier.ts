@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { MNIST_SIZE } from '../digit';
+import { MNIST_PIXELS, MNIST_SIZE } from '../digit';
 import { BACKENDS, type BackendName } from './backendChoice';
 import { ModelError, describeError } from './errors';
 import { loadModelArtifacts, type Fetch } from './loadArtifacts';
@@ -8,7 +8,6 @@ import { initialiseTfjsBackend, type BackendInitialiser } from './tfjsBackends';
 
 /** The page's side of the model contract: one 28x28x1 image in, ten probabilities out. */
 const INPUT_SHAPE: [number, number, number, number] = [1, MNIST_SIZE, MNIST_SIZE, 1];
-const INPUT_SIZE = MNIST_SIZE * MNIST_SIZE;
 const DIGITS = 10;
 
 export interface ClassifierOptions {
@@ -146,7 +145,7 @@ async function startSession(
     const session = { backend, model, stopWatching, health };
     let warmUp: Float32Array | string;
     try {
-      warmUp = await tryPredict(session, new Float32Array(INPUT_SIZE));
+      warmUp = await tryPredict(session, new Float32Array(MNIST_PIXELS));
     } catch (error) {
       endSession(session);
       throw error;
@@ -208,8 +207,8 @@ export function createClassifier(options: ClassifierOptions): Promise<Classifier
         return session.backend;
       },
       async classify(input) {
-        if (input.length !== INPUT_SIZE) {
-          throw new RangeError(`classify needs ${INPUT_SIZE} values (28x28), got ${input.length}`);
+        if (input.length !== MNIST_PIXELS) {
+          throw new RangeError(`classify needs ${MNIST_PIXELS} values (28x28), got ${input.length}`);
         }
         for (;;) {
           const running = session;

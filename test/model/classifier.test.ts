@@ -7,9 +7,9 @@ import { backendsFromQuery } from '../../src/model/backendChoice';
 import { createClassifier, liveTensorCount, type ClassifierOptions } from '../../src/model/classifier';
 import { ModelError } from '../../src/model/errors';
 import type { BackendHooks, BackendInitialiser } from '../../src/model/tfjsBackends';
+import { modelJson, WEIGHTS_FILE } from '../../training/exportModel';
 
 const MODEL_URL = 'http://digitpad.test/models/cnn/model.json';
-const WEIGHTS_FILE = 'group1-shard1of1.bin';
 
 interface SavedModel {
   json: string;
@@ -31,11 +31,7 @@ async function saveModel(inputShape = [28, 28, 1]): Promise<SavedModel> {
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       saved = {
-        json: JSON.stringify({
-          format: 'layers-model',
-          modelTopology: artifacts.modelTopology,
-          weightsManifest: [{ paths: [WEIGHTS_FILE], weights: artifacts.weightSpecs }],
-        }),
+        json: modelJson(artifacts),
         weights: artifacts.weightData as ArrayBuffer,
       };
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };

@@ -1,25 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSequentialModel, UnsupportedModelError } from '../../src/model/sequentialModel';
+import { readModelFolder } from '../../training/exportModel';
 import { createRandom } from '../../training/random';
 
 const MODEL_DIR = join(__dirname, '../../public/models/cnn');
 
-/** The committed model's files, as the page fetches them. */
-function committedArtifacts(): tf.io.ModelArtifacts {
-  const json = JSON.parse(readFileSync(join(MODEL_DIR, 'model.json'), 'utf8'));
-  const [group] = json.weightsManifest;
-  const bytes = readFileSync(join(MODEL_DIR, group.paths[0]));
-  return {
-    modelTopology: json.modelTopology,
-    weightSpecs: group.weights,
-    weightData: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
-  };
-}
+const committedArtifacts = () => readModelFolder(MODEL_DIR);
 
 describe('the Sequential reader', () => {
   beforeAll(async () => {

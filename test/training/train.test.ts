@@ -7,26 +7,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { evaluation, predictClasses } from '../../training/evaluate';
+import { readModelFolder } from '../../training/exportModel';
 import { loadMnist } from '../../training/mnist';
 import { parseTrainArgs, train, type TrainOptions } from '../../training/train';
 import { writeSyntheticMnist } from './fixtures';
 
 const run = promisify(execFile);
 const MNIST_DIR = process.env.MNIST_DIR ?? join(__dirname, '../../../shared/data/mnist');
-
-/** Reads an exported model folder the way the app does, without a file:// loader in Node. */
-async function loadExported(dir: string): Promise<tfl.LayersModel> {
-  const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
-  const [group] = json.weightsManifest;
-  const weights = readFileSync(join(dir, group.paths[0]));
-  return tfl.loadLayersModel(
-    tf.io.fromMemory({
-      modelTopology: json.modelTopology,
-      weightSpecs: group.weights,
-      weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
-    }),
-  );
-}
 
 function options(dataDir: string, out: string, extra: Partial<TrainOptions> = {}): TrainOptions {
   return {
@@ -69,7 +56,7 @@ describe('training end to end (synthetic data)', () => {
     }
     expect(saved.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(200);
 
-    const model = await loadExported(out);
+    const model = await tfl.loadLayersModel(tf.io.fromMemory(readModelFolder(out)));
     expect(model.inputs[0].shape).toEqual([null, 28, 28, 1]);
     expect(model.outputs[0].shape).toEqual([null, 10]);
     const { test } = await loadMnist(dataDir, { verifyChecksums: false });
