@@ -8,7 +8,7 @@
  * reference in the same conditions, and the ratio is what to compare across machines.
  * Benchmarks are not tests: nothing in `npm test` depends on these numbers.
  */
-import { createRandom } from '../training/random';
+import { createRandom } from '../src/learning/random';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -8,11 +8,11 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { availableParallelism } from 'node:os';
 import { startHelpers } from '../training/helperPool';
-import { createModel } from '../training/model';
-import { createRandom } from '../training/random';
+import { createModel } from '../src/learning/model';
+import { createRandom } from '../src/learning/random';
 import { loadTrainingSources } from '../training/sources';
-import { fit } from '../training/trainer';
-import { registerWasmConvGradients } from '../training/wasmConvGradients';
+import { fit } from '../src/learning/fit';
+import { registerWasmConvGradients } from '../src/learning/wasmConvGradients';
 
 export interface ThroughputResult {
   threads: number;

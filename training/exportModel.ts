@@ -1,77 +1,22 @@
 /**
- * Turning a trained model into the files the app loads: `model.json`, one weights file and
- * `metrics.json`, with the weights quantised to 8 bits, written so that a failure at any point
- * leaves the previous model as it was.
+ * Writing a trained model where the app loads it: `model.json`, one weights file and
+ * `metrics.json` (made by `src/learning/artifacts.ts`), so that a failure at any point leaves the
+ * previous model as it was; then the model's entry in the catalog beside it.
  */
-import { io } from '@tensorflow/tfjs-core';
-import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import type { io } from '@tensorflow/tfjs-core';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-
-export const WEIGHTS_FILE = 'group1-shard1of1.bin';
-
-/** The model's topology and float32 weights, as `model.save` hands them over. */
-export async function modelArtifacts(model: LayersModel): Promise<io.ModelArtifacts> {
-  let captured: io.ModelArtifacts | undefined;
-  await model.save(
-    io.withSaveHandler(async (artifacts) => {
-      captured = artifacts;
-      return { modelArtifactsInfo: io.getModelArtifactsInfoForJSON(artifacts) };
-    }),
-  );
-  if (!captured) throw new Error('model.save produced no artifacts');
-  return captured;
-}
-
-function weightBuffer(artifacts: io.ModelArtifacts): ArrayBuffer {
-  const data = artifacts.weightData;
-  if (!data) throw new Error('model has no weights');
-  return io.CompositeArrayBuffer.join(data);
-}
-
-/**
- * Affine 8-bit quantisation per weight tensor, as the TensorFlow.js converter writes it: each value
- * is stored as round((w - min) / scale), and `tf.loadLayersModel` restores min + q * scale. A 3x3
- * conv kernel loses at most scale/2 per weight; the accuracy this costs is measured, not assumed.
- */
-export function quantizeArtifacts(artifacts: io.ModelArtifacts): io.ModelArtifacts {
-  const floats = new Float32Array(weightBuffer(artifacts));
-  const specs = artifacts.weightSpecs ?? [];
-  const bytes = new Uint8Array(floats.length);
-  let offset = 0;
-  const quantizedSpecs = specs.map((spec) => {
-    if (spec.dtype !== 'float32') throw new Error(`cannot quantise ${spec.name} of dtype ${spec.dtype}`);
-    const size = spec.shape.reduce((a, b) => a * b, 1);
-    const values = floats.subarray(offset, offset + size);
-    let min = Infinity;
-    let max = -Infinity;
-    for (const value of values) {
-      min = Math.min(min, value);
-      max = Math.max(max, value);
-    }
-    const scale = max > min ? (max - min) / 255 : 1;
-    for (let i = 0; i < size; i++) bytes[offset + i] = Math.round((values[i] - min) / scale);
-    offset += size;
-    return { ...spec, quantization: { dtype: 'uint8' as const, scale, min } };
-  });
-  return { ...artifacts, weightSpecs: quantizedSpecs, weightData: bytes.buffer };
-}
-
-export function weightBytes(artifacts: io.ModelArtifacts): number {
-  return weightBuffer(artifacts).byteLength;
-}
-
-/** model.json for `artifacts`, whose weights go in one file, `WEIGHTS_FILE`, beside it. */
-export function modelJson(artifacts: io.ModelArtifacts): string {
-  return JSON.stringify({
-    format: artifacts.format,
-    generatedBy: artifacts.generatedBy,
-    convertedBy: artifacts.convertedBy,
-    modelTopology: artifacts.modelTopology,
-    weightsManifest: [{ paths: [WEIGHTS_FILE], weights: artifacts.weightSpecs }],
-  });
-}
+import { NUM_CLASSES } from '../src/digit';
+import { formatMetrics, modelJson, weightBuffer, WEIGHTS_FILE } from '../src/learning/artifacts';
+import {
+  CATALOG_FILE,
+  readCatalog,
+  withEntry,
+  type Catalog,
+  type CatalogEntry,
+} from '../src/model/catalog';
+import { DataFileError } from './idx';
 
 /**
  * Reads a folder this exporter wrote back into memory, as `tf.io.fromMemory` takes it: Node has
@@ -86,13 +31,6 @@ export function readModelFolder(dir: string): io.ModelArtifacts {
     weightSpecs: group.weights,
     weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
   };
-}
-
-/** Indented JSON, with arrays of numbers (the confusion matrix's rows) kept on one line each. */
-export function formatMetrics(metrics: object): string {
-  return JSON.stringify(metrics, null, 2).replace(/\[[-\d.,\seE+]*\]/g, (array) =>
-    JSON.stringify(JSON.parse(array)).replace(/,/g, ', '),
-  );
 }
 
 /**
@@ -122,4 +60,68 @@ export async function writeModelAtomically(
   if (hadPrevious) renameSync(target, previous);
   renameSync(staging, target);
   if (hadPrevious) rmSync(previous, { recursive: true, force: true });
+}
+
+/** Renames into place, so readers see the old file or the new one, never half of one. */
+function writeFileAtomically(path: string, text: string): void {
+  const partial = `${path}.partial-${process.pid}`;
+  writeFileSync(partial, text);
+  renameSync(partial, path);
+}
+
+/**
+ * The catalog entry of a model folder this exporter wrote, from its own files: its id is the
+ * folder's name, and what training measured comes from its `metrics.json`.
+ */
+export function catalogEntryFor(modelDir: string): CatalogEntry {
+  const id = basename(resolve(modelDir));
+  const json = JSON.parse(readFileSync(join(modelDir, 'model.json'), 'utf8')) as io.ModelJSON;
+  const metrics = JSON.parse(readFileSync(join(modelDir, 'metrics.json'), 'utf8')) as Record<string, unknown>;
+  const weightFiles = json.weightsManifest.flatMap((group) => group.paths);
+  const files = ['model.json', ...weightFiles].map((file) => `${id}/${file}`);
+  const bytes = ['model.json', ...weightFiles].reduce((sum, file) => sum + statSync(join(modelDir, file)).size, 0);
+  const inputShape = ((json.modelTopology as { config?: { layers?: { config?: Record<string, unknown> }[] } })
+    ?.config?.layers?.[0]?.config?.batch_input_shape ?? []) as (number | null)[];
+  return {
+    id,
+    name: typeof metrics.name === 'string' ? metrics.name : id.toUpperCase(),
+    modelUrl: files[0],
+    files,
+    bytes,
+    inputSize: inputShape[1] ?? 0,
+    classes: NUM_CLASSES,
+    measured: {
+      mnistTestAccuracy: metrics.testAccuracy as number,
+      penAccuracy: (metrics.penAccuracy as number | null) ?? null,
+      params: metrics.params as number,
+      weightBytes: metrics.weightBytes as number,
+    },
+    createdAt: String(metrics.createdAt),
+  };
+}
+
+/** The catalog in `modelsDir`, or null when there is none yet. A broken one is an error: fix it by hand. */
+export function readCatalogFile(modelsDir: string): Catalog | null {
+  const path = join(modelsDir, CATALOG_FILE);
+  if (!existsSync(path)) return null;
+  try {
+    return readCatalog(JSON.parse(readFileSync(path, 'utf8'))).catalog;
+  } catch (error) {
+    throw new DataFileError(path, `cannot be updated: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Adds or replaces the entry of the model in `modelDir` in the catalog of its parent folder (the
+ * first model written becomes the default), checking the entry as the page will.
+ */
+export function writeCatalogEntry(modelDir: string, options: { makeDefault?: boolean } = {}): CatalogEntry {
+  const modelsDir = dirname(resolve(modelDir));
+  const entry = catalogEntryFor(modelDir);
+  const catalog = withEntry(readCatalogFile(modelsDir), entry, options.makeDefault);
+  const { problems } = readCatalog(JSON.parse(JSON.stringify(catalog)));
+  const own = problems.find((problem) => problem.startsWith(`model "${entry.id}"`));
+  if (own) throw new Error(`the catalog entry written for ${modelDir} is invalid: ${own}`);
+  writeFileAtomically(join(modelsDir, CATALOG_FILE), `${JSON.stringify(catalog, null, 2)}\n`);
+  return entry;
 }

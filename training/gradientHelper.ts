@@ -7,10 +7,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { parentPort, workerData } from 'node:worker_threads';
-import { sliceGradients, type BatchItem } from './gradients';
-import { createModel } from './model';
+import { sliceGradients, type BatchItem } from '../src/learning/gradients';
+import { createModel } from '../src/learning/model';
 import { loadTrainingSources, type SourceOptions } from './sources';
-import { registerWasmConvGradients } from './wasmConvGradients';
+import { registerWasmConvGradients } from '../src/learning/wasmConvGradients';
 
 export interface HelperRequest {
   weights: Float32Array[];

@@ -1,13 +1,9 @@
 /** Starts gradient helper threads and talks to them; see `gradientHelper.ts`. */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BatchItem, SliceResult } from './gradients';
+import type { GradientHelper } from '../src/learning/fit';
+import type { SliceResult } from '../src/learning/gradients';
 import type { SourceOptions } from './sources';
-
-export interface GradientHelper {
-  compute(weights: Float32Array[], items: BatchItem[]): Promise<SliceResult>;
-  close(): Promise<void>;
-}
 
 const HELPER_PATH = fileURLToPath(new URL('./gradientHelper.ts', import.meta.url));
 

@@ -3,17 +3,12 @@
  * 1998, CC BY 4.0), drawn the way the app draws strokes and preprocessed by the app's own code.
  */
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
-import { inkFromRgba } from '../src/digit/inkImage';
-import { normalizeInk } from '../src/digit/preprocess';
-import { drawStrokes, planRaster, strokeBounds } from '../src/digit/strokes';
-import type { Stroke } from '../src/digit/types';
+import { drawStrokes, inkFromRgba, normalizeInk, planRaster, strokeBounds } from '../src/digit';
+import { parsePenData, PenDataError, type PenSample } from '../src/digit/penData';
 import { DataFileError, readDataFile } from './idx';
 
-export interface PenDigit {
-  readonly label: number;
-  readonly writer: number;
-  readonly strokes: readonly Stroke[];
-}
+/** A real pen digit of one writer, as the pen-data format holds it. */
+export type PenDigit = PenSample<number>;
 
 /** Writers 1-20 may be trained on, 21-24 tune, 25-30 are only ever used for the reported figure. */
 export const PEN_WRITERS = {
@@ -26,40 +21,19 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
+/** Reads and checks a pen-data file of digits; a bad file or row fails naming the file and the row. */
 export async function loadPenDigits(path: string): Promise<PenDigit[]> {
   const text = new TextDecoder().decode(await readDataFile(path));
-  let records: unknown;
   try {
-    records = JSON.parse(text);
+    return parsePenData(text, 'digit');
   } catch (error) {
-    throw new DataFileError(path, `not valid JSON (${(error as Error).message})`);
+    if (error instanceof PenDataError) throw new DataFileError(path, error.message);
+    throw error;
   }
-  if (!Array.isArray(records)) throw new DataFileError(path, 'expected a JSON array of digits');
-  return records.map((record, index) => {
-    const { label, writer, strokes } = (record ?? {}) as Record<string, unknown>;
-    const valid =
-      Number.isInteger(label) &&
-      (label as number) >= 0 &&
-      (label as number) <= 9 &&
-      Number.isInteger(writer) &&
-      Array.isArray(strokes) &&
-      strokes.every(
-        (stroke) =>
-          Array.isArray(stroke) &&
-          stroke.every((p) => Array.isArray(p) && p.length === 2 && p.every(Number.isFinite)),
-      );
-    if (!valid)
-      throw new DataFileError(path, `record ${index} is not {label 0-9, writer, strokes: [[[x, y]]]}`);
-    return {
-      label: label as number,
-      writer: writer as number,
-      strokes: (strokes as [number, number][][]).map((stroke) => stroke.map(([x, y]) => ({ x, y }))),
-    };
-  });
 }
 
-export function byWriters(digits: readonly PenDigit[], writers: readonly number[]): PenDigit[] {
-  const wanted = new Set(writers);
+export function byWriters(digits: readonly PenDigit[], writers: readonly (number | string)[]): PenDigit[] {
+  const wanted = new Set<number | string>(writers);
   return digits.filter((digit) => wanted.has(digit.writer));
 }
 

@@ -1,5 +1,5 @@
 /** Progress output: one live line on a terminal, plain lines when piped (CI logs, files). */
-import type { BatchProgress, EpochStats } from './trainer';
+import type { BatchProgress, EpochStats } from '../src/learning/fit';
 
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?';

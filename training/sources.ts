@@ -1,10 +1,10 @@
 /** What training draws its examples from: MNIST and pen digits, both augmented on the fly. */
 import { MNIST_PIXELS as PIXELS } from '../src/digit/types';
-import { augmentDigit } from './augment';
+import { augmentDigit } from '../src/learning/augment';
 import { loadMnist, type Mnist, type Split } from './mnist';
 import { byWriters, loadPenDigits, PEN_WRITERS, renderPenDigit, type PenDigit } from './pen';
-import { uniform } from './random';
-import type { DigitSource } from './trainer';
+import { uniform } from '../src/learning/random';
+import type { DigitSource } from '../src/learning/fit';
 
 export function mnistSource(split: Split, count: number): DigitSource {
   const { pixels } = split.images;

@@ -13,19 +13,22 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { evaluate, type LabelledInputs } from './evaluate';
-import { modelArtifacts, quantizeArtifacts, weightBytes, writeModelAtomically } from './exportModel';
+import { dirname, join } from 'node:path';
+import { modelArtifacts, quantizeArtifacts, weightBytes } from '../src/learning/artifacts';
+import { evaluate, type LabelledInputs } from '../src/learning/evaluate';
+import { CATALOG_FILE } from '../src/model/catalog';
+import { writeCatalogEntry, writeModelAtomically } from './exportModel';
 import { DataFileError } from './idx';
 import { startHelpers } from './helperPool';
 import { DEFAULT_MIRRORS, type Split } from './mnist';
-import { createModel } from './model';
+import { createModel } from '../src/learning/model';
 import { EVAL_PEN_RATIOS, PEN_WRITERS, renderPenDigit, type PenDigit } from './pen';
 import { batchLine, epochLine, LiveLine, summaryTable, type EpochRow } from './progress';
 import { MNIST_PIXELS } from '../src/digit/types';
-import { createRandom } from './random';
-import { loadTrainingSources } from './sources';
-import { fit } from './trainer';
-import { registerWasmConvGradients } from './wasmConvGradients';
+import { createRandom } from '../src/learning/random';
+import { loadTrainingSources, type SourceOptions, type TrainingData } from './sources';
+import { fit } from '../src/learning/fit';
+import { registerWasmConvGradients } from '../src/learning/wasmConvGradients';
 
 export interface TrainOptions {
   dataDir: string;
@@ -131,106 +134,169 @@ async function evaluateOn(model: tfl.LayersModel, sets: TestSets) {
   return { mnist, pen: { accuracy: accuracies.reduce((a, b) => a + b, 0) / accuracies.length, perRatio } };
 }
 
-export async function train(options: TrainOptions): Promise<Record<string, unknown>> {
-  const log = options.log ?? ((line: string) => console.log(line));
+type Log = (line: string) => void;
+
+/** Everything training reads, loaded once, and the held-out sets prepared once for evaluation. */
+interface PreparedData extends TrainingData {
+  readonly sourceOptions: SourceOptions;
+  /** The tuning writers' pen digits at the middle pen width: the per-epoch figure. */
+  readonly tuneSet: LabelledInputs | null;
+}
+
+async function startWasmBackend(): Promise<void> {
   registerWasmConvGradients();
   await tf.setBackend('wasm');
   await tf.ready();
+}
 
-  const sourceOptions = {
+async function prepareData(options: TrainOptions, log: Log): Promise<PreparedData> {
+  const sourceOptions: SourceOptions = {
     dataDir: options.dataDir,
     penData: options.penData,
     limit: options.limit,
     mirrors: options.mirrors,
     verifyChecksums: options.verifyChecksums ?? true,
   };
-  const { mnist, mnistCount, sources, pen } = await loadTrainingSources({
-    ...sourceOptions,
-    onProgress: log,
-  });
+  const data = await loadTrainingSources({ ...sourceOptions, onProgress: log });
+  const { pen } = data;
   log(
-    `training on ${mnistCount} MNIST images` +
+    `training on ${data.mnistCount} MNIST images` +
       (pen.train.length
         ? ` + ${pen.train.length} pen digits (writers ${PEN_WRITERS.train[0]}-${PEN_WRITERS.train.at(-1)})`
         : '') +
       `, ${options.epochs} epochs, batch ${options.batchSize}, seed ${options.seed}, ` +
       `backend ${tf.getBackend()}, ${options.workers} thread${options.workers > 1 ? 's' : ''}`,
   );
-
-  const model = createModel({ seed: options.seed });
   const tuneSet = pen.tune.length ? renderAll(pen.tune, EVAL_PEN_RATIOS[1]) : null;
+  return { ...data, sourceOptions, tuneSet };
+}
+
+interface TrainedModel {
+  readonly model: tfl.LayersModel;
+  readonly rows: readonly EpochRow[];
+  readonly trainSeconds: number;
+}
+
+/** Fits a new model with helper threads; the model is disposed if training does not finish. */
+async function trainModel(options: TrainOptions, data: PreparedData): Promise<TrainedModel> {
+  const model = createModel({ seed: options.seed });
   const rows: EpochRow[] = [];
   const live = new LiveLine();
-  const helpers = await startHelpers(options.workers - 1, { ...sourceOptions, seed: options.seed });
-  const started = performance.now();
-  const history = await fit(model, sources, {
-    helpers,
-    epochs: options.epochs,
-    batchSize: options.batchSize,
-    random: createRandom(options.seed),
-    shouldStop: options.shouldStop,
-    onBatch: (progress) => live.update(batchLine(progress, options.epochs)),
-    onEpochEnd: async (stats) => {
-      const row: EpochRow = { ...stats };
-      if (tuneSet) row.penTuneAccuracy = (await evaluate(model, tuneSet)).accuracy;
-      rows.push(row);
-      live.done(epochLine(row, options.epochs));
-    },
-  }).finally(() => Promise.all(helpers.map((helper) => helper.close())));
-  if (history.length < options.epochs)
-    throw new Error('training was interrupted; the previous model is untouched');
-  const trainSeconds = (performance.now() - started) / 1000;
+  try {
+    const helpers = await startHelpers(options.workers - 1, { ...data.sourceOptions, seed: options.seed });
+    const started = performance.now();
+    const history = await fit(model, data.sources, {
+      helpers,
+      epochs: options.epochs,
+      batchSize: options.batchSize,
+      random: createRandom(options.seed),
+      shouldStop: options.shouldStop,
+      onBatch: (progress) => live.update(batchLine(progress, options.epochs)),
+      onEpochEnd: async (stats) => {
+        const row: EpochRow = { ...stats };
+        if (data.tuneSet) row.penTuneAccuracy = (await evaluate(model, data.tuneSet)).accuracy;
+        rows.push(row);
+        live.done(epochLine(row, options.epochs));
+      },
+    }).finally(() => Promise.all(helpers.map((helper) => helper.close())));
+    if (history.length < options.epochs)
+      throw new Error('training was interrupted; the previous model is untouched');
+    return { model, rows, trainSeconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+}
 
-  // Evaluate what ships: the 8-bit weights, reloaded exactly as the app will load them.
-  const floatArtifacts = await modelArtifacts(model);
-  const shipped = quantizeArtifacts(floatArtifacts);
+type Evaluated = Awaited<ReturnType<typeof evaluateOn>>;
+
+interface ShippedEvaluation {
+  /** The 8-bit artifacts that will be written. */
+  readonly shipped: tf.io.ModelArtifacts;
+  readonly quantized: Evaluated;
+  readonly float: Evaluated;
+}
+
+/** Evaluates what ships: the 8-bit weights, reloaded exactly as the app will load them; and the float32 model beside it. */
+async function evaluateShipped(model: tfl.LayersModel, data: PreparedData): Promise<ShippedEvaluation> {
+  const shipped = quantizeArtifacts(await modelArtifacts(model));
   const shippedModel = await tfl.loadLayersModel(tf.io.fromMemory(shipped));
-  const sets = testSets(mnist.test, pen.test);
-  const { mnist: test, pen: penResult } = await evaluateOn(shippedModel, sets);
-  const { mnist: floatTest, pen: floatPen } = await evaluateOn(model, sets);
+  try {
+    const sets = testSets(data.mnist.test, data.pen.test);
+    const quantized = await evaluateOn(shippedModel, sets);
+    const float = await evaluateOn(model, sets);
+    return { shipped, quantized, float };
+  } finally {
+    shippedModel.dispose();
+  }
+}
 
-  const metrics = {
-    testAccuracy: test.accuracy,
-    confusion: test.confusion,
-    params: model.countParams(),
+function metricsOf(options: TrainOptions, data: PreparedData, trained: TrainedModel, evaluation: ShippedEvaluation) {
+  const { quantized, float, shipped } = evaluation;
+  const { rows } = trained;
+  return {
+    testAccuracy: quantized.mnist.accuracy,
+    confusion: quantized.mnist.confusion,
+    params: trained.model.countParams(),
     weightBytes: weightBytes(shipped),
     weightQuantization: 'uint8',
-    floatTestAccuracy: floatTest.accuracy,
-    penAccuracy: penResult?.accuracy ?? null,
-    penAccuracyByPenWidth: penResult?.perRatio ?? null,
-    floatPenAccuracy: floatPen?.accuracy ?? null,
-    penWriters: penResult ? PEN_WRITERS.test : [],
-    penTrainWriters: pen.train.length ? PEN_WRITERS.train : [],
-    penTuneWriters: pen.tune.length ? PEN_WRITERS.tune : [],
-    penDigits: pen.test.length,
+    floatTestAccuracy: float.mnist.accuracy,
+    penAccuracy: quantized.pen?.accuracy ?? null,
+    penAccuracyByPenWidth: quantized.pen?.perRatio ?? null,
+    floatPenAccuracy: float.pen?.accuracy ?? null,
+    penWriters: quantized.pen ? PEN_WRITERS.test : [],
+    penTrainWriters: data.pen.train.length ? PEN_WRITERS.train : [],
+    penTuneWriters: data.pen.tune.length ? PEN_WRITERS.tune : [],
+    penDigits: data.pen.test.length,
     epochs: options.epochs,
     batchSize: options.batchSize,
-    trainImages: mnistCount + pen.train.length,
-    trainSeconds: Math.round(trainSeconds),
-    samplesPerSecond: Math.round(history.reduce((a, h) => a + h.imagesPerSecond, 0) / history.length),
+    trainImages: data.mnistCount + data.pen.train.length,
+    trainSeconds: Math.round(trained.trainSeconds),
+    samplesPerSecond: Math.round(rows.reduce((a, h) => a + h.imagesPerSecond, 0) / rows.length),
     history: rows,
     seed: options.seed,
     backend: tf.getBackend(),
     tfjsVersion: tf.version_core,
     createdAt: new Date().toISOString(),
   };
-  await writeModelAtomically(shipped, options.out, metrics);
-  shippedModel.dispose();
-  model.dispose();
+}
 
+type Metrics = ReturnType<typeof metricsOf>;
+
+function report(log: Log, options: TrainOptions, metrics: Metrics, rows: readonly EpochRow[]): void {
   log(`\n${summaryTable(rows)}\n`);
   const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
-  log(`MNIST test accuracy: ${pct(test.accuracy)} (8-bit weights; float32 ${pct(floatTest.accuracy)})`);
-  if (penResult && floatPen) {
+  log(`MNIST test accuracy: ${pct(metrics.testAccuracy)} (8-bit weights; float32 ${pct(metrics.floatTestAccuracy)})`);
+  if (metrics.penAccuracy !== null && metrics.floatPenAccuracy !== null) {
     log(
-      `pen digits, writers ${PEN_WRITERS.test[0]}-${PEN_WRITERS.test.at(-1)} (${pen.test.length} digits): ${pct(penResult.accuracy)} (float32 ${pct(floatPen.accuracy)})`,
+      `pen digits, writers ${PEN_WRITERS.test[0]}-${PEN_WRITERS.test.at(-1)} (${metrics.penDigits} digits): ${pct(metrics.penAccuracy)} (float32 ${pct(metrics.floatPenAccuracy)})`,
     );
   }
   log(
     `${metrics.params} parameters, ${metrics.weightBytes} bytes of weights; ${metrics.trainSeconds}s, ${metrics.samplesPerSecond} img/s`,
   );
-  log(`model written to ${options.out}`);
-  return metrics;
+  log(`model written to ${options.out}, listed in ${join(dirname(options.out), CATALOG_FILE)}`);
+}
+
+/**
+ * prepare data -> train -> evaluate the shipped weights -> metrics -> write atomically -> report.
+ * A run that fails or is stopped at any step leaves the previous model and catalog in place.
+ */
+export async function train(options: TrainOptions): Promise<Metrics> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  await startWasmBackend();
+  const data = await prepareData(options, log);
+  const trained = await trainModel(options, data);
+  try {
+    const evaluation = await evaluateShipped(trained.model, data);
+    const metrics = metricsOf(options, data, trained, evaluation);
+    await writeModelAtomically(evaluation.shipped, options.out, metrics);
+    writeCatalogEntry(options.out);
+    report(log, options, metrics, trained.rows);
+    return metrics;
+  } finally {
+    trained.model.dispose();
+  }
 }
 
 async function main(): Promise<number> {

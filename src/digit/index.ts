@@ -7,3 +7,5 @@ export { normalizeInk, preprocess } from './preprocess';
 export * from './types';
 export { drawStrokes, planRaster, strokeBounds } from './strokes';
 export type { Bounds, RasterPlan, StrokeContext } from './strokes';
+export { formatPenData, parsePenData, PenDataError, rowProblem } from './penData';
+export type { LabelKind, PenLabel, PenSample } from './penData';

@@ -1,4 +1,4 @@
-import { createRandom } from '../../training/random';
+import { createRandom } from '../../src/learning/random';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { heldOut, loadPenDigits, randomPlacement, stratifiedSample, strokesFor } from './pendigits';
 import type { Stroke } from './pointers';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PadPage } from './padPage';
-import { createRandom } from '../../training/random';
+import { createRandom } from '../../src/learning/random';
 import type { PointerKind, Stroke } from './pointers';
 import { e2eSuite } from './suite';
 

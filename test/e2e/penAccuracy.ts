@@ -10,7 +10,7 @@
  * `E2E_DIST=dist` measures an existing build instead of building one; `PENDIGITS_PATH` reads the
  * pen digits from elsewhere.
  */
-import { createRandom } from '../../training/random';
+import { createRandom } from '../../src/learning/random';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { PadPage } from './padPage';

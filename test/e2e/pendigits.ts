@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createRandom, shuffled } from '../../training/random';
+import { createRandom, shuffled } from '../../src/learning/random';
 import { PEN_WRITERS } from '../../training/pen';
 import { REPO_ROOT } from './env';
 import type { PadPoint, Stroke } from './pointers';

@@ -7,7 +7,7 @@ import { backendsFromQuery } from '../../src/model/backendChoice';
 import { createClassifier, liveTensorCount, type ClassifierOptions } from '../../src/model/classifier';
 import { ModelError } from '../../src/model/errors';
 import type { BackendHooks, BackendInitialiser } from '../../src/model/tfjsBackends';
-import { modelJson, WEIGHTS_FILE } from '../../training/exportModel';
+import { modelJson, WEIGHTS_FILE } from '../../src/learning/artifacts';
 
 const MODEL_URL = 'http://digitpad.test/models/cnn/model.json';
 

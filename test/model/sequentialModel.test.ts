@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSequentialModel, UnsupportedModelError } from '../../src/model/sequentialModel';
 import { readModelFolder } from '../../training/exportModel';
-import { createRandom } from '../../training/random';
+import { createRandom } from '../../src/learning/random';
 
 const MODEL_DIR = join(__dirname, '../../public/models/cnn');
 

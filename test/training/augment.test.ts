@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { centerOfMass, MNIST_SIZE } from '../../src/digit';
-import { augmentDigit } from '../../training/augment';
-import { createRandom } from '../../training/random';
+import { augmentDigit } from '../../src/learning/augment';
+import { createRandom } from '../../src/learning/random';
 import { mnistSource } from '../../training/sources';
 import { pairImagesWithLabels, parseIdxImages, parseIdxLabels } from '../../training/idx';
 import { syntheticSplit } from './fixtures';

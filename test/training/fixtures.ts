@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { IMAGES_MAGIC, LABELS_MAGIC } from '../../training/idx';
 import { MNIST_FILES } from '../../training/mnist';
-import { createRandom } from '../../training/random';
+import { createRandom } from '../../src/learning/random';
 
 export function idxImages(images: Uint8Array[], rows = 28, columns = 28): Uint8Array {
   const bytes = new Uint8Array(16 + images.length * rows * columns);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { evaluation, predictClasses } from '../../training/evaluate';
+import { evaluation, predictClasses } from '../../src/learning/evaluate';
 import { readModelFolder } from '../../training/exportModel';
 import { loadMnist } from '../../training/mnist';
 import { parseTrainArgs, train, type TrainOptions } from '../../training/train';

@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-layers'; // registers the gradients of every op
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerWasmConvGradients } from '../../training/wasmConvGradients';
+import { registerWasmConvGradients } from '../../src/learning/wasmConvGradients';
 
 type Pad = 'same' | 'valid' | number;
 const cases: {

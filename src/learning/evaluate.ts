@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { MNIST_PIXELS as PIXELS, MNIST_SIZE } from '../src/digit/types';
+import { MNIST_PIXELS as PIXELS, MNIST_SIZE, NUM_CLASSES } from '../digit';
 
 /** Top class for each of `count` 28x28 inputs laid end to end in `inputs`. */
 export async function predictClasses(
@@ -29,12 +29,12 @@ export async function predictClasses(
 
 export interface Evaluation {
   accuracy: number;
-  /** 10x10 counts, rows = true digit, columns = predicted digit. */
+  /** NUM_CLASSES x NUM_CLASSES counts, rows = true digit, columns = predicted digit. */
   confusion: number[][];
 }
 
 export function evaluation(predicted: ArrayLike<number>, labels: ArrayLike<number>): Evaluation {
-  const confusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
+  const confusion = Array.from({ length: NUM_CLASSES }, () => new Array<number>(NUM_CLASSES).fill(0));
   let correct = 0;
   for (let i = 0; i < labels.length; i++) {
     confusion[labels[i]][predicted[i]]++;

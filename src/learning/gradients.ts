@@ -4,9 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { MNIST_PIXELS as PIXELS, MNIST_SIZE } from '../src/digit/types';
+import { MNIST_PIXELS as PIXELS, MNIST_SIZE, NUM_CLASSES } from '../digit';
 import { createRandom } from './random';
-import type { DigitSource } from './trainer';
+import type { DigitSource } from './fit';
 
 /** One training example of a batch: which source, which item, and the seed of its augmentation. */
 export interface BatchItem {
@@ -29,10 +29,10 @@ export interface SliceResult {
  */
 export function assembleBatch(sources: readonly DigitSource[], items: readonly BatchItem[]) {
   const pixels = new Float32Array(items.length * PIXELS);
-  const oneHot = new Float32Array(items.length * 10);
+  const oneHot = new Float32Array(items.length * NUM_CLASSES);
   items.forEach(({ source, index, seed }, i) => {
     pixels.set(sources[source].image(index, createRandom(seed)), i * PIXELS);
-    oneHot[i * 10 + sources[source].label(index)] = 1;
+    oneHot[i * NUM_CLASSES + sources[source].label(index)] = 1;
   });
   return { pixels, oneHot };
 }
@@ -46,7 +46,7 @@ export async function sliceGradients(
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const { lossSum, correct, grads } = tf.tidy(() => {
     const xs = tf.tensor4d(pixels, [items.length, MNIST_SIZE, MNIST_SIZE, 1]);
-    const ys = tf.tensor2d(oneHot, [items.length, 10]);
+    const ys = tf.tensor2d(oneHot, [items.length, NUM_CLASSES]);
     let correctCount: tf.Tensor | undefined;
     const { value, grads } = tf.variableGrads(() => {
       const probabilities = model.apply(xs, { training: true }) as tf.Tensor;

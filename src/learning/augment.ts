@@ -4,10 +4,7 @@
  * then normalised again by the app's own preprocessing, so the network only ever sees inputs of the
  * kind the app will give it (cropped, 20 px box, centred mass).
  */
-import { createInkImage } from '../src/digit/inkImage';
-import { sampleBilinear } from '../src/digit/placeCentered';
-import { normalizeInk } from '../src/digit/preprocess';
-import { MNIST_SIZE, type InkImage } from '../src/digit/types';
+import { createInkImage, MNIST_SIZE, normalizeInk, sampleBilinear, type InkImage } from '../digit';
 import { uniform, type Random } from './random';
 
 export interface AugmentOptions {

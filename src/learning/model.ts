@@ -5,7 +5,7 @@
  * separates a 4 from a 9.
  */
 import * as tfl from '@tensorflow/tfjs-layers';
-import { MNIST_SIZE } from '../src/digit/types';
+import { MNIST_SIZE, NUM_CLASSES } from '../digit';
 
 export interface ModelOptions {
   /** Seeds every initializer, so the same seed builds the same starting weights. */
@@ -41,7 +41,7 @@ export function createModel({ seed, filters = DEFAULT_FILTERS }: ModelOptions): 
   model.add(tfl.layers.flatten());
   model.add(
     tfl.layers.dense({
-      units: 10,
+      units: NUM_CLASSES,
       activation: 'softmax',
       kernelInitializer: tfl.initializers.glorotUniform({ seed: layerSeed++ }),
     }),

@@ -1,0 +1,138 @@
+/**
+ * The model catalog, `models/index.json`: which models the page can run, where their files are,
+ * what they expect and what training measured. The exporter writes it (`npm run train`,
+ * `npm run catalog`); the page reads it instead of assuming one model at one URL. Pure: no tf, no
+ * DOM, no Node, so both sides share the one definition of the format.
+ */
+import { MNIST_SIZE, NUM_CLASSES } from '../digit';
+
+export const CATALOG_FILE = 'index.json';
+export const CATALOG_FORMAT = 'digitpad-model-catalog';
+export const CATALOG_VERSION = 1;
+
+/** Figures training measured, copied from the model's `metrics.json`; null where not measured. */
+export interface MeasuredFigures {
+  /** Accuracy on the 10,000 MNIST test images, weights as shipped. */
+  readonly mnistTestAccuracy: number;
+  /** Accuracy on real pen digits of writers neither training nor tuning saw. */
+  readonly penAccuracy: number | null;
+  readonly params: number;
+  readonly weightBytes: number;
+}
+
+export interface CatalogEntry {
+  /** Stable identifier, also the model's folder: `?model=ID`, stored choices. */
+  readonly id: string;
+  /** What a person reads in a model picker. */
+  readonly name: string;
+  /** `model.json`, relative to the catalog file. */
+  readonly modelUrl: string;
+  /** Every file the model needs (model.json first, then weights), relative to the catalog file. */
+  readonly files: readonly string[];
+  /** The files' total size in bytes: what choosing this model downloads. */
+  readonly bytes: number;
+  /** Side of the square, single-channel input. */
+  readonly inputSize: number;
+  /** Digit classes among the outputs (the first `classes` outputs are the digits 0 to 9). */
+  readonly classes: number;
+  readonly measured: MeasuredFigures;
+  readonly createdAt: string;
+}
+
+export interface Catalog {
+  readonly format: typeof CATALOG_FORMAT;
+  readonly version: typeof CATALOG_VERSION;
+  /** Id of the model the page starts with. */
+  readonly defaultModel: string;
+  readonly models: readonly CatalogEntry[];
+}
+
+/** The whole catalog is unusable: not JSON, another format, or no usable model. */
+export class CatalogError extends Error {
+  override readonly name = 'CatalogError';
+}
+
+/** A catalog read leniently: one bad entry is reported, and the other models still work. */
+export interface CatalogReading {
+  readonly catalog: Catalog;
+  /** One line per entry that was left out, saying which and why. */
+  readonly problems: readonly string[];
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+/** Relative paths below the catalog's folder: no scheme, no leading slash, no `..`. */
+const RELATIVE_PATH = /^(?!\/)(?![a-z][a-z0-9+.-]*:)(?!.*(^|\/)\.\.(\/|$))[^\s?#]+$/i;
+
+type Fields = Record<string, unknown>;
+
+const isFields = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
+const isFraction = (value: unknown): value is number =>
+  typeof value === 'number' && value >= 0 && value <= 1;
+
+/** Why `value` is not a catalog entry this page can use, or null when it is. */
+function entryProblem(value: unknown): string | null {
+  if (!isFields(value)) return 'is not an object';
+  const { id, name, modelUrl, files, bytes, inputSize, classes, measured, createdAt } = value;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) return `has an invalid id ${JSON.stringify(id)}`;
+  if (typeof name !== 'string' || name.trim() === '') return 'has no name';
+  if (typeof modelUrl !== 'string' || !RELATIVE_PATH.test(modelUrl) || !modelUrl.endsWith('model.json'))
+    return `has an invalid modelUrl ${JSON.stringify(modelUrl)}`;
+  if (!Array.isArray(files) || files[0] !== modelUrl || !files.every((f) => RELATIVE_PATH.test(String(f))))
+    return 'lists its files wrongly (model.json first, then weights, relative paths)';
+  if (!isCount(bytes)) return 'has no byte size';
+  if (inputSize !== MNIST_SIZE) return `takes ${String(inputSize)}x${String(inputSize)} input, the page makes ${MNIST_SIZE}x${MNIST_SIZE}`;
+  if (classes !== NUM_CLASSES) return `has ${String(classes)} digit classes, the page needs ${NUM_CLASSES}`;
+  if (typeof createdAt !== 'string') return 'has no creation time';
+  return measuredProblem(measured);
+}
+
+function measuredProblem(measured: unknown): string | null {
+  if (!isFields(measured)) return 'has no measured figures';
+  const { mnistTestAccuracy, penAccuracy, params, weightBytes } = measured;
+  if (!isFraction(mnistTestAccuracy)) return 'has no MNIST test accuracy';
+  if (penAccuracy !== null && !isFraction(penAccuracy)) return 'has an invalid pen accuracy';
+  if (!isCount(params) || !isCount(weightBytes)) return 'has no parameter or weight count';
+  return null;
+}
+
+/** Checks a parsed `index.json`; throws `CatalogError` only when no model at all can be used. */
+export function readCatalog(json: unknown): CatalogReading {
+  if (!isFields(json) || json.format !== CATALOG_FORMAT)
+    throw new CatalogError(`is not a digitpad model catalog (no "format": "${CATALOG_FORMAT}")`);
+  if (json.version !== CATALOG_VERSION)
+    throw new CatalogError(`is catalog version ${String(json.version)}; this page reads version ${CATALOG_VERSION}`);
+  if (!Array.isArray(json.models)) throw new CatalogError('has no list of models');
+  const problems: string[] = [];
+  const models: CatalogEntry[] = [];
+  json.models.forEach((entry: unknown, index) => {
+    const label = isFields(entry) && typeof entry.id === 'string' ? `model "${entry.id}"` : `model ${index + 1}`;
+    const problem = entryProblem(entry);
+    if (problem !== null) problems.push(`${label} ${problem}`);
+    else if (models.some((m) => m.id === (entry as CatalogEntry).id)) problems.push(`${label} is listed twice`);
+    else models.push(entry as CatalogEntry);
+  });
+  if (models.length === 0)
+    throw new CatalogError(`lists no model this page can use${problems.length ? ` (${problems.join('; ')})` : ''}`);
+  const wanted = typeof json.defaultModel === 'string' ? json.defaultModel : '';
+  const defaultModel = models.some((m) => m.id === wanted) ? wanted : models[0].id;
+  if (defaultModel !== wanted) problems.push(`default model "${wanted}" is not usable; using "${defaultModel}"`);
+  return { catalog: { format: CATALOG_FORMAT, version: CATALOG_VERSION, defaultModel, models }, problems };
+}
+
+/** The catalog with `entry` added, or replacing the entry of the same id; order kept. */
+export function withEntry(catalog: Catalog | null, entry: CatalogEntry, makeDefault = false): Catalog {
+  const models = catalog?.models ?? [];
+  const replaced = models.some((m) => m.id === entry.id);
+  return {
+    format: CATALOG_FORMAT,
+    version: CATALOG_VERSION,
+    defaultModel: makeDefault || !catalog ? entry.id : catalog.defaultModel,
+    models: replaced ? models.map((m) => (m.id === entry.id ? entry : m)) : [...models, entry],
+  };
+}
+
+export function entryById(catalog: Catalog, id: string): CatalogEntry | undefined {
+  return catalog.models.find((m) => m.id === id);
+}
