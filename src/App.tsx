@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { DrawingPad } from './components/DrawingPad';
 import { ModelStatus } from './components/ModelStatus';
 import { PredictionPanel } from './components/PredictionPanel';
@@ -7,12 +7,24 @@ import { useClassifier } from './hooks/useClassifier';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useRecognition } from './hooks/useRecognition';
 import { useStrokeHistory } from './hooks/useStrokeHistory';
+import { createAppServices, type AppServices } from './services';
 
-export function App() {
-  const model = useClassifier();
+interface AppProps {
+  /** The page's runtime, models and diagnostics; made here when not given (tests). */
+  readonly services?: AppServices;
+}
+
+export function App({ services: given }: AppProps) {
+  const [services] = useState(() => given ?? createAppServices(window));
+  const model = useClassifier(services);
   const { history, dispatch, undo, clear } = useStrokeHistory();
   const classifier = model.state.status === 'ready' ? model.state.classifier : null;
   const recognition = useRecognition(classifier, history, model.fail);
+  // The classifier in use is what `window.__digitpad` measures.
+  useEffect(() => {
+    services.diagnostics.attach(classifier);
+    return () => services.diagnostics.attach(null);
+  }, [services, classifier]);
   useKeyboardShortcuts(undo, clear);
   const hintId = useId();
 
@@ -37,7 +49,7 @@ export function App() {
             Draw one digit, 0 to 9. Ctrl+Z undoes, Esc clears. Nothing leaves your device.
           </p>
         </div>
-        <ProbabilityChart probabilities={recognition.probabilities} />
+        <ProbabilityChart probabilities={recognition.readings[0]?.probabilities ?? null} />
       </main>
     </div>
   );

@@ -4,7 +4,7 @@ import { liveTensorCount, type Classifier } from './model/classifier';
  * What browser tests and `npm run bench` read from outside the bundle (`window.__digitpad`):
  * tfjs stays private to the app, but a leak or a slow model must be measurable.
  */
-export interface Diagnostics {
+export interface DiagnosticsApi {
   /** Tensors alive in tfjs: a leak shows as a count that keeps growing. */
   numTensors(): number;
   /** The bare model call, without drawing or preprocessing: the reference for latency figures. */
@@ -13,23 +13,30 @@ export interface Diagnostics {
 
 declare global {
   interface Window {
-    __digitpad?: Diagnostics;
+    __digitpad?: DiagnosticsApi;
   }
 }
 
-let current: Classifier | null = null;
-
-/** The classifier the page uses now, or null while none is ready. */
-export function setDiagnosticsClassifier(classifier: Classifier | null): void {
-  current = classifier;
+/** The app's diagnostics: the app attaches the classifier it uses now (null while none is ready). */
+export interface Diagnostics {
+  readonly api: DiagnosticsApi;
+  attach(classifier: Classifier | null): void;
 }
 
-export function installDiagnostics(target: Window): void {
-  target.__digitpad = {
-    numTensors: liveTensorCount,
-    classify: (input) => {
-      if (!current) return Promise.reject(new Error('the model is not ready'));
-      return current.classify(input);
+export function createDiagnostics(): Diagnostics {
+  let current: Classifier | null = null;
+  return {
+    api: {
+      numTensors: () => liveTensorCount(),
+      classify: (input) =>
+        current ? current.classify(input) : Promise.reject(new Error('the model is not ready')),
+    },
+    attach(classifier) {
+      current = classifier;
     },
   };
+}
+
+export function installDiagnostics(target: Window, diagnostics: Diagnostics): void {
+  target.__digitpad = diagnostics.api;
 }

@@ -18,7 +18,9 @@ export function rebuildCatalog(modelsDir: string, log: (line: string) => void = 
     .filter((dir) => existsSync(join(dir, 'model.json')) && existsSync(join(dir, 'metrics.json')));
   for (const dir of folders) {
     const entry = writeCatalogEntry(dir);
-    log(`${entry.id}: ${entry.name}, ${entry.bytes} bytes, MNIST ${(100 * entry.measured.mnistTestAccuracy).toFixed(2)}%`);
+    log(
+      `${entry.id}: ${entry.name}, ${entry.bytes} bytes, MNIST ${(100 * entry.measured.mnistTestAccuracy).toFixed(2)}%`,
+    );
   }
   return folders.length;
 }
@@ -27,7 +29,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const { values } = parseArgs({ options: { 'models-dir': { type: 'string', default: 'public/models' } } });
     const count = rebuildCatalog(values['models-dir']);
-    console.log(`catalog: ${count} model${count === 1 ? '' : 's'} in ${join(values['models-dir'], 'index.json')}`);
+    console.log(
+      `catalog: ${count} model${count === 1 ? '' : 's'} in ${join(values['models-dir'], 'index.json')}`,
+    );
   } catch (error) {
     console.error(`catalog: ${(error as Error).message}`);
     process.exit(error instanceof TypeError ? 2 : 1);

@@ -9,13 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { NUM_CLASSES } from '../src/digit';
 import { formatMetrics, modelJson, weightBuffer, WEIGHTS_FILE } from '../src/learning/artifacts';
-import {
-  CATALOG_FILE,
-  readCatalog,
-  withEntry,
-  type Catalog,
-  type CatalogEntry,
-} from '../src/model/catalog';
+import { CATALOG_FILE, readCatalog, withEntry, type Catalog, type CatalogEntry } from '../src/model/catalog';
 import { DataFileError } from './idx';
 
 /**
@@ -79,7 +73,10 @@ export function catalogEntryFor(modelDir: string): CatalogEntry {
   const metrics = JSON.parse(readFileSync(join(modelDir, 'metrics.json'), 'utf8')) as Record<string, unknown>;
   const weightFiles = json.weightsManifest.flatMap((group) => group.paths);
   const files = ['model.json', ...weightFiles].map((file) => `${id}/${file}`);
-  const bytes = ['model.json', ...weightFiles].reduce((sum, file) => sum + statSync(join(modelDir, file)).size, 0);
+  const bytes = ['model.json', ...weightFiles].reduce(
+    (sum, file) => sum + statSync(join(modelDir, file)).size,
+    0,
+  );
   const inputShape = ((json.modelTopology as { config?: { layers?: { config?: Record<string, unknown> }[] } })
     ?.config?.layers?.[0]?.config?.batch_input_shape ?? []) as (number | null)[];
   return {

@@ -115,6 +115,24 @@ async function readMnistFile(
   return { path, raw: gunzipIfNeeded(bytes, path) };
 }
 
+/** The body of `response`, reporting progress every 10% (or every chunk when the size is unknown). */
+async function readWithProgress(response: Response, label: string, onProgress: (line: string) => void) {
+  const total = Number(response.headers.get('content-length')) || 0;
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  let reported = -1;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    chunks.push(chunk);
+    received += chunk.length;
+    const percent = total ? Math.floor((100 * received) / total) : -1;
+    if (percent !== reported && (percent % 10 === 0 || percent === -1)) {
+      reported = percent;
+      onProgress(`${label}: ${total ? `${percent}%` : `${received} bytes`}`);
+    }
+  }
+  return Buffer.concat(chunks);
+}
+
 /** Fetches `file` from the first mirror that has it with the right checksum, then writes it atomically. */
 export async function download(
   file: MnistFile,
@@ -129,20 +147,7 @@ export async function download(
     try {
       const response = await fetchImpl(url);
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
-      const total = Number(response.headers.get('content-length')) || 0;
-      const chunks: Uint8Array[] = [];
-      let received = 0;
-      let reported = -1;
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        chunks.push(chunk);
-        received += chunk.length;
-        const percent = total ? Math.floor((100 * received) / total) : -1;
-        if (percent !== reported && (percent % 10 === 0 || percent === -1)) {
-          reported = percent;
-          onProgress(`${file.name}.gz: ${total ? `${percent}%` : `${received} bytes`} from ${url}`);
-        }
-      }
-      const bytes = Buffer.concat(chunks);
+      const bytes = await readWithProgress(response, `${file.name}.gz from ${url}`, onProgress);
       const problem = isGzip(bytes) ? checksumProblem(bytes, file) : 'not a gzip file';
       if (problem) throw new Error(problem);
       await mkdir(join(destination, '..'), { recursive: true });

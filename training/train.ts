@@ -231,7 +231,12 @@ async function evaluateShipped(model: tfl.LayersModel, data: PreparedData): Prom
   }
 }
 
-function metricsOf(options: TrainOptions, data: PreparedData, trained: TrainedModel, evaluation: ShippedEvaluation) {
+function metricsOf(
+  options: TrainOptions,
+  data: PreparedData,
+  trained: TrainedModel,
+  evaluation: ShippedEvaluation,
+) {
   const { quantized, float, shipped } = evaluation;
   const { rows } = trained;
   return {
@@ -266,7 +271,9 @@ type Metrics = ReturnType<typeof metricsOf>;
 function report(log: Log, options: TrainOptions, metrics: Metrics, rows: readonly EpochRow[]): void {
   log(`\n${summaryTable(rows)}\n`);
   const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
-  log(`MNIST test accuracy: ${pct(metrics.testAccuracy)} (8-bit weights; float32 ${pct(metrics.floatTestAccuracy)})`);
+  log(
+    `MNIST test accuracy: ${pct(metrics.testAccuracy)} (8-bit weights; float32 ${pct(metrics.floatTestAccuracy)})`,
+  );
   if (metrics.penAccuracy !== null && metrics.floatPenAccuracy !== null) {
     log(
       `pen digits, writers ${PEN_WRITERS.test[0]}-${PEN_WRITERS.test.at(-1)} (${metrics.penDigits} digits): ${pct(metrics.penAccuracy)} (float32 ${pct(metrics.floatPenAccuracy)})`,

@@ -34,7 +34,9 @@ interface PredictionPanelProps {
 }
 
 export function PredictionPanel({ recognition, drawing }: PredictionPanelProps) {
-  const verdict = judge(recognition.probabilities);
+  // One digit on the pad for now: the first reading is the answer.
+  const reading = recognition.readings[0] ?? null;
+  const verdict = judge(reading?.probabilities ?? null);
   const text = caption(verdict, recognition.strokes);
   const hasDigit = verdict.kind !== 'none';
   return (
@@ -57,7 +59,7 @@ export function PredictionPanel({ recognition, drawing }: PredictionPanelProps) 
         )}
         <span className="prediction-caption">{text}</span>
       </div>
-      <InputPreview input={recognition.input} />
+      <InputPreview input={reading?.input ?? null} />
       {/* Announced once a stroke is finished; every frame of a stroke would drown a screen reader. */}
       <p className="visually-hidden" aria-live="polite">
         {drawing ? '' : announcement(verdict, text)}

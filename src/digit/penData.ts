@@ -37,16 +37,21 @@ export class PenDataError extends Error {
 export type LabelKind = 'digit' | 'letter';
 
 const LABEL_RULES: Record<LabelKind, { check: (label: unknown) => boolean; says: string }> = {
-  digit: { check: (l) => Number.isInteger(l) && (l as number) >= 0 && (l as number) <= 9, says: 'a digit 0-9' },
+  digit: {
+    check: (l) => Number.isInteger(l) && (l as number) >= 0 && (l as number) <= 9,
+    says: 'a digit 0-9',
+  },
   letter: { check: (l) => typeof l === 'string' && /^[A-Za-z]$/.test(l), says: 'one letter A-Z or a-z' },
 };
 
 const describe = (value: unknown) => (value === undefined ? 'missing' : JSON.stringify(value).slice(0, 40));
 
 function strokeProblem(stroke: unknown, s: number): string | null {
-  if (!Array.isArray(stroke) || stroke.length === 0) return `stroke ${s + 1} is not a non-empty list of points`;
+  if (!Array.isArray(stroke) || stroke.length === 0)
+    return `stroke ${s + 1} is not a non-empty list of points`;
   const bad = stroke.findIndex(
-    (p) => !Array.isArray(p) || p.length !== 2 || !p.every((c) => typeof c === 'number' && Number.isFinite(c)),
+    (p) =>
+      !Array.isArray(p) || p.length !== 2 || !p.every((c) => typeof c === 'number' && Number.isFinite(c)),
   );
   return bad < 0 ? null : `stroke ${s + 1}, point ${bad + 1} is ${describe(stroke[bad])}, not [x, y] numbers`;
 }
@@ -59,7 +64,8 @@ export function rowProblem(value: unknown, kind: LabelKind = 'digit'): string | 
   if (!Number.isInteger(writer) && (typeof writer !== 'string' || writer === ''))
     return `writer is ${describe(writer)}, not a whole number or a name`;
   if (split !== undefined && typeof split !== 'string') return `split is ${describe(split)}, not text`;
-  if (index !== undefined && !Number.isInteger(index)) return `index is ${describe(index)}, not a whole number`;
+  if (index !== undefined && !Number.isInteger(index))
+    return `index is ${describe(index)}, not a whole number`;
   if (!Array.isArray(strokes) || strokes.length === 0) return 'strokes is not a non-empty list of strokes';
   for (const [s, stroke] of strokes.entries()) {
     const problem = strokeProblem(stroke, s);

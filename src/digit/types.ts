@@ -53,4 +53,6 @@ export const MNIST_PIXELS = MNIST_SIZE * MNIST_SIZE;
 /** Classes a digit classifier tells apart: the digits 0 to 9, in this order. */
 export const NUM_CLASSES = 10;
 /** The class names, index = class: what the page shows for a class. */
-export const DIGIT_LABELS: readonly string[] = Array.from({ length: NUM_CLASSES }, (_, digit) => String(digit));
+export const DIGIT_LABELS: readonly string[] = Array.from({ length: NUM_CLASSES }, (_, digit) =>
+  String(digit),
+);

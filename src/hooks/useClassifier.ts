@@ -1,16 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { backendsFromQuery, type BackendName } from '../model/backendChoice';
+import type { BackendName } from '../model/backendChoice';
 import { createClassifier, type Classifier } from '../model/classifier';
 import { describeError } from '../model/errors';
-import { setDiagnosticsClassifier } from '../diagnostics';
+import { defaultModelSource, type AppServices } from '../services';
 
 export type ModelState =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly classifier: Classifier; readonly backend: BackendName }
   | { readonly status: 'error'; readonly message: string };
-
-/** Relative to the app's base, so the page works from any sub-path of a static host. */
-const MODEL_PATH = `${import.meta.env.BASE_URL}models/cnn/model.json`;
 
 export interface ClassifierHandle {
   readonly state: ModelState;
@@ -20,7 +17,8 @@ export interface ClassifierHandle {
   readonly fail: (error: unknown) => void;
 }
 
-export function useClassifier(): ClassifierHandle {
+/** The catalog's default model on the best backend, loaded once per attempt and disposed with it. */
+export function useClassifier(services: AppServices): ClassifierHandle {
   const [state, setState] = useState<ModelState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -29,20 +27,17 @@ export function useClassifier(): ClassifierHandle {
     let current = true;
     let loaded: Classifier | null = null;
     createClassifier({
-      modelUrl: new URL(MODEL_PATH, document.baseURI).href,
-      backends: backendsFromQuery(window.location.search),
+      source: defaultModelSource(services.models),
+      runtime: services.runtime,
+      backends: services.backends,
       onBackendChange: (backend) => {
         if (current)
           setState((previous) => (previous.status === 'ready' ? { ...previous, backend } : previous));
       },
     }).then(
       (classifier) => {
-        if (!current) {
-          classifier.dispose();
-          return;
-        }
+        if (!current) return classifier.dispose();
         loaded = classifier;
-        setDiagnosticsClassifier(classifier);
         setState({ status: 'ready', classifier, backend: classifier.backend });
       },
       (error: unknown) => {
@@ -51,10 +46,9 @@ export function useClassifier(): ClassifierHandle {
     );
     return () => {
       current = false;
-      if (loaded) setDiagnosticsClassifier(null);
       loaded?.dispose();
     };
-  }, [attempt]);
+  }, [attempt, services]);
 
   const retry = useCallback(() => {
     setState({ status: 'loading' });

@@ -6,6 +6,15 @@ type PadPointerEvent = ReactPointerEvent<HTMLCanvasElement>;
 
 const padSide = (rect: DOMRect) => Math.min(rect.width, rect.height);
 
+/** The stroke keeps coming to the pad when the pen leaves it, and ends there. */
+function capture(canvas: HTMLCanvasElement, pointerId: number): void {
+  try {
+    canvas.setPointerCapture(pointerId);
+  } catch {
+    // Synthetic events (automation) have no live pointer to capture; drawing works without.
+  }
+}
+
 /**
  * Pointer handlers for the pad: mouse, touch and pen alike. One pointer draws at a time; any
  * other (a second finger, a resting palm) is ignored and leaves the stroke alone.
@@ -27,12 +36,7 @@ export function usePointerStrokes(dispatch: Dispatch<StrokeAction>) {
         // Keeps a mouse drag from selecting the page's text.
         event.preventDefault();
         const canvas = event.currentTarget;
-        try {
-          // The stroke keeps coming to the pad when the pen leaves it, and ends there.
-          canvas.setPointerCapture(event.pointerId);
-        } catch {
-          // Synthetic events (automation) have no live pointer to capture; drawing works without.
-        }
+        capture(canvas, event.pointerId);
         activePointer.current = event.pointerId;
         const rect = canvas.getBoundingClientRect();
         dispatch({ type: 'begin', point: toPointerSample(event, rect), padSide: padSide(rect) });

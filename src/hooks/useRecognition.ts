@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { createRaster, type Raster } from '../recognition/modelInput';
 import type { Classifier } from '../model/classifier';
 import { visibleStrokes, type StrokeHistory } from '../pad/strokeHistory';
 import { NO_RECOGNITION, recognise, type DrawingSnapshot, type Recognition } from '../recognition/recognise';
@@ -16,11 +17,13 @@ export function useRecognition(
   const [shown, setShown] = useState<{ from: Classifier; recognition: Recognition } | null>(null);
   const scheduler = useRef<RecognitionScheduler<DrawingSnapshot> | null>(null);
   const removalsSeen = useRef(history.removals);
+  // The recognition's own small canvas, made on first use and kept for the page's life.
+  const raster = useRef<Raster | null>(null);
 
   useEffect(() => {
     if (classifier === null) return;
     const created = createRecognitionScheduler<DrawingSnapshot, Recognition>({
-      run: (snapshot) => recognise(snapshot, classifier),
+      run: (snapshot) => recognise(snapshot, classifier, (raster.current ??= createRaster())),
       onResult: (recognition) => setShown({ from: classifier, recognition }),
       onError: onFailure,
       requestFrame: (callback) => requestAnimationFrame(callback),

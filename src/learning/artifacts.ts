@@ -76,4 +76,3 @@ export function formatMetrics(metrics: object): string {
     JSON.stringify(JSON.parse(array)).replace(/,/g, ', '),
   );
 }
-

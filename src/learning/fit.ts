@@ -88,7 +88,9 @@ interface FitState {
 
 /** Every (source, index) pair, once; an epoch visits them in a fresh random order. */
 function allPositions(sources: readonly DigitSource[]) {
-  return sources.flatMap((source, s) => Array.from({ length: source.count }, (_, index) => ({ source: s, index })));
+  return sources.flatMap((source, s) =>
+    Array.from({ length: source.count }, (_, index) => ({ source: s, index })),
+  );
 }
 
 /** An epoch's batch items in order, each with the seed of its augmentation. */
@@ -129,7 +131,11 @@ function applyMeanGradients(state: FitState, results: readonly SliceResult[], ba
 }
 
 /** One pass over `order`; null when stopped part-way. */
-async function runEpoch(state: FitState, epoch: number, order: readonly BatchItem[]): Promise<EpochStats | null> {
+async function runEpoch(
+  state: FitState,
+  epoch: number,
+  order: readonly BatchItem[],
+): Promise<EpochStats | null> {
   const { batchSize, shouldStop, onBatch } = state.options;
   const started = performance.now();
   const totals = { lossSum: 0, correct: 0, seen: 0 };

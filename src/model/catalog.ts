@@ -68,8 +68,7 @@ type Fields = Record<string, unknown>;
 const isFields = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
-const isFraction = (value: unknown): value is number =>
-  typeof value === 'number' && value >= 0 && value <= 1;
+const isFraction = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= 1;
 
 /** Why `value` is not a catalog entry this page can use, or null when it is. */
 function entryProblem(value: unknown): string | null {
@@ -82,7 +81,8 @@ function entryProblem(value: unknown): string | null {
   if (!Array.isArray(files) || files[0] !== modelUrl || !files.every((f) => RELATIVE_PATH.test(String(f))))
     return 'lists its files wrongly (model.json first, then weights, relative paths)';
   if (!isCount(bytes)) return 'has no byte size';
-  if (inputSize !== MNIST_SIZE) return `takes ${String(inputSize)}x${String(inputSize)} input, the page makes ${MNIST_SIZE}x${MNIST_SIZE}`;
+  if (inputSize !== MNIST_SIZE)
+    return `takes ${String(inputSize)}x${String(inputSize)} input, the page makes ${MNIST_SIZE}x${MNIST_SIZE}`;
   if (classes !== NUM_CLASSES) return `has ${String(classes)} digit classes, the page needs ${NUM_CLASSES}`;
   if (typeof createdAt !== 'string') return 'has no creation time';
   return measuredProblem(measured);
@@ -102,22 +102,29 @@ export function readCatalog(json: unknown): CatalogReading {
   if (!isFields(json) || json.format !== CATALOG_FORMAT)
     throw new CatalogError(`is not a digitpad model catalog (no "format": "${CATALOG_FORMAT}")`);
   if (json.version !== CATALOG_VERSION)
-    throw new CatalogError(`is catalog version ${String(json.version)}; this page reads version ${CATALOG_VERSION}`);
+    throw new CatalogError(
+      `is catalog version ${String(json.version)}; this page reads version ${CATALOG_VERSION}`,
+    );
   if (!Array.isArray(json.models)) throw new CatalogError('has no list of models');
   const problems: string[] = [];
   const models: CatalogEntry[] = [];
   json.models.forEach((entry: unknown, index) => {
-    const label = isFields(entry) && typeof entry.id === 'string' ? `model "${entry.id}"` : `model ${index + 1}`;
+    const label =
+      isFields(entry) && typeof entry.id === 'string' ? `model "${entry.id}"` : `model ${index + 1}`;
     const problem = entryProblem(entry);
     if (problem !== null) problems.push(`${label} ${problem}`);
-    else if (models.some((m) => m.id === (entry as CatalogEntry).id)) problems.push(`${label} is listed twice`);
+    else if (models.some((m) => m.id === (entry as CatalogEntry).id))
+      problems.push(`${label} is listed twice`);
     else models.push(entry as CatalogEntry);
   });
   if (models.length === 0)
-    throw new CatalogError(`lists no model this page can use${problems.length ? ` (${problems.join('; ')})` : ''}`);
+    throw new CatalogError(
+      `lists no model this page can use${problems.length ? ` (${problems.join('; ')})` : ''}`,
+    );
   const wanted = typeof json.defaultModel === 'string' ? json.defaultModel : '';
   const defaultModel = models.some((m) => m.id === wanted) ? wanted : models[0].id;
-  if (defaultModel !== wanted) problems.push(`default model "${wanted}" is not usable; using "${defaultModel}"`);
+  if (defaultModel !== wanted)
+    problems.push(`default model "${wanted}" is not usable; using "${defaultModel}"`);
   return { catalog: { format: CATALOG_FORMAT, version: CATALOG_VERSION, defaultModel, models }, problems };
 }
 

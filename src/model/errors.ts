@@ -9,6 +9,8 @@ export type ModelErrorKind =
   | 'corrupt-model'
   /** A weight file holds fewer bytes than the manifest describes. */
   | 'truncated-weights'
+  /** models/index.json is not a catalog, or lists no model the page can run. */
+  | 'bad-catalog'
   /** No backend could start and run the model, at load time or after the one in use died. */
   | 'no-backend';
 

@@ -15,24 +15,29 @@ const BYTES_PER_VALUE: Readonly<Record<string, number>> = {
 };
 
 /** How a URL reads in a message: its path, as a person would look for it on the server. */
-function shown(url: URL): string {
+export function shown(url: URL): string {
   return url.pathname.replace(/^\//, '');
 }
 
-async function fetchOrThrow(fetchFile: Fetch, url: URL): Promise<Response> {
+/** Fetches `url`, turning every kind of failure into a `ModelError` that starts with `what`. */
+export async function fetchOrThrow(
+  fetchFile: Fetch,
+  url: URL,
+  what = 'Could not load the model',
+): Promise<Response> {
   let response: Response;
   try {
     // Revalidate instead of trusting a cached copy: Retry after a failed deploy must see the fix.
     response = await fetchFile(url.href, { cache: 'no-cache' });
   } catch (cause) {
-    const message = `Could not load the model: ${shown(url)} could not be fetched (${describeError(cause)})`;
+    const message = `${what}: ${shown(url)} could not be fetched (${describeError(cause)})`;
     throw new ModelError('network', message, { cause });
   }
   if (response.status === 404) {
-    throw new ModelError('not-found', `Could not load the model: ${shown(url)} returned 404`);
+    throw new ModelError('not-found', `${what}: ${shown(url)} returned 404`);
   }
   if (!response.ok) {
-    throw new ModelError('http', `Could not load the model: ${shown(url)} returned ${response.status}`);
+    throw new ModelError('http', `${what}: ${shown(url)} returned ${response.status}`);
   }
   return response;
 }

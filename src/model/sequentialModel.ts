@@ -75,6 +75,47 @@ function weight(weights: tf.NamedTensorMap, name: string): tf.Tensor {
   return tensor;
 }
 
+function conv2dStep(layer: LayerJson, name: string, useBias: boolean): Step {
+  requireChannelsLast(layer);
+  const activation = activationOf(layer);
+  const strides = pair(layer.config.strides ?? 1, 'stride', name);
+  const dilations = pair(layer.config.dilation_rate ?? 1, 'dilation rate', name);
+  const pad = padding(layer);
+  return (x, weights) =>
+    fusedWith(activation, (fused) =>
+      tf.fused.conv2d({
+        x: x as tf.Tensor4D,
+        filter: weight(weights, `${name}/kernel`) as tf.Tensor4D,
+        bias: useBias ? weight(weights, `${name}/bias`) : undefined,
+        strides,
+        pad,
+        dilations,
+        activation: fused,
+      }),
+    );
+}
+
+function maxPoolStep(layer: LayerJson, name: string): Step {
+  requireChannelsLast(layer);
+  const poolSize = pair(layer.config.pool_size ?? 2, 'pool size', name);
+  const strides = pair(layer.config.strides ?? poolSize, 'stride', name);
+  const pad = padding(layer);
+  return (x) => tf.maxPool(x as tf.Tensor4D, poolSize, strides, pad);
+}
+
+function denseStep(layer: LayerJson, name: string, useBias: boolean): Step {
+  const activation = activationOf(layer);
+  return (x, weights) =>
+    fusedWith(activation, (fused) =>
+      tf.fused.matMul({
+        a: x as tf.Tensor2D,
+        b: weight(weights, `${name}/kernel`) as tf.Tensor2D,
+        bias: useBias ? weight(weights, `${name}/bias`) : undefined,
+        activation: fused,
+      }),
+    );
+}
+
 /** The forward step of one saved layer. */
 function stepFor(layer: LayerJson): Step {
   const name = String(layer.config.name);
@@ -83,46 +124,14 @@ function stepFor(layer: LayerJson): Step {
     case 'InputLayer':
     case 'Dropout': // identity at inference
       return (x) => x;
-    case 'Conv2D': {
-      requireChannelsLast(layer);
-      const activation = activationOf(layer);
-      const strides = pair(layer.config.strides ?? 1, 'stride', name);
-      const dilations = pair(layer.config.dilation_rate ?? 1, 'dilation rate', name);
-      const pad = padding(layer);
-      return (x, weights) =>
-        fusedWith(activation, (fused) =>
-          tf.fused.conv2d({
-            x: x as tf.Tensor4D,
-            filter: weight(weights, `${name}/kernel`) as tf.Tensor4D,
-            bias: useBias ? weight(weights, `${name}/bias`) : undefined,
-            strides,
-            pad,
-            dilations,
-            activation: fused,
-          }),
-        );
-    }
-    case 'MaxPooling2D': {
-      requireChannelsLast(layer);
-      const poolSize = pair(layer.config.pool_size ?? 2, 'pool size', name);
-      const strides = pair(layer.config.strides ?? poolSize, 'stride', name);
-      const pad = padding(layer);
-      return (x) => tf.maxPool(x as tf.Tensor4D, poolSize, strides, pad);
-    }
+    case 'Conv2D':
+      return conv2dStep(layer, name, useBias);
+    case 'MaxPooling2D':
+      return maxPoolStep(layer, name);
     case 'Flatten':
       return (x) => tf.reshape(x, [x.shape[0], -1]);
-    case 'Dense': {
-      const activation = activationOf(layer);
-      return (x, weights) =>
-        fusedWith(activation, (fused) =>
-          tf.fused.matMul({
-            a: x as tf.Tensor2D,
-            b: weight(weights, `${name}/kernel`) as tf.Tensor2D,
-            bias: useBias ? weight(weights, `${name}/bias`) : undefined,
-            activation: fused,
-          }),
-        );
-    }
+    case 'Dense':
+      return denseStep(layer, name, useBias);
     case 'Activation': {
       const activation = activationOf(layer);
       return (x) => activate(x, activation);

@@ -26,67 +26,72 @@ export interface RecognitionScheduler<Snapshot> {
   dispose(): void;
 }
 
+/** The scheduler's state machine; each method is one transition. */
+class LatestWinsScheduler<Snapshot, Result> implements RecognitionScheduler<Snapshot> {
+  private pending: { snapshot: Snapshot } | null = null;
+  // True once the pending snapshot may start: its frame came, or it was given with `now`.
+  private due = false;
+  private frame: number | null = null;
+  private inFlight: { discarded: boolean } | null = null;
+  private disposed = false;
+
+  constructor(private readonly options: SchedulerOptions<Snapshot, Result>) {}
+
+  soon(snapshot: Snapshot) {
+    this.pending = { snapshot };
+    if (this.due || this.frame !== null || this.disposed) return;
+    this.frame = this.options.requestFrame(() => {
+      this.frame = null;
+      this.due = true;
+      this.startIfPossible();
+    });
+  }
+
+  now(snapshot: Snapshot) {
+    this.pending = { snapshot };
+    this.cancelPendingFrame();
+    this.due = true;
+    this.startIfPossible();
+  }
+
+  discardInFlight() {
+    if (this.inFlight !== null) this.inFlight.discarded = true;
+  }
+
+  dispose() {
+    this.disposed = true;
+    this.cancelPendingFrame();
+    this.pending = null;
+  }
+
+  private cancelPendingFrame() {
+    if (this.frame !== null) this.options.cancelFrame(this.frame);
+    this.frame = null;
+  }
+
+  private startIfPossible() {
+    if (this.disposed || this.inFlight !== null || !this.due || this.pending === null) return;
+    const { snapshot } = this.pending;
+    const job = { discarded: false };
+    const live = () => !this.disposed && !job.discarded;
+    this.pending = null;
+    this.due = false;
+    this.inFlight = job;
+    this.options
+      .run(snapshot)
+      .then(
+        (result) => live() && this.options.onResult(result),
+        (error: unknown) => live() && this.options.onError(error),
+      )
+      .finally(() => {
+        this.inFlight = null;
+        this.startIfPossible();
+      });
+  }
+}
+
 export function createRecognitionScheduler<Snapshot, Result>(
   options: SchedulerOptions<Snapshot, Result>,
 ): RecognitionScheduler<Snapshot> {
-  const { run, onResult, onError, requestFrame, cancelFrame } = options;
-  let pending: { snapshot: Snapshot } | null = null;
-  // True once the pending snapshot may start: its frame came, or it was given with `now`.
-  let due = false;
-  let frame: number | null = null;
-  let inFlight: { discarded: boolean } | null = null;
-  let disposed = false;
-
-  function cancelPendingFrame() {
-    if (frame !== null) cancelFrame(frame);
-    frame = null;
-  }
-
-  function startIfPossible() {
-    if (disposed || inFlight !== null || !due || pending === null) return;
-    const { snapshot } = pending;
-    const job = { discarded: false };
-    pending = null;
-    due = false;
-    inFlight = job;
-    run(snapshot)
-      .then(
-        (result) => {
-          if (!disposed && !job.discarded) onResult(result);
-        },
-        (error: unknown) => {
-          if (!disposed && !job.discarded) onError(error);
-        },
-      )
-      .finally(() => {
-        inFlight = null;
-        startIfPossible();
-      });
-  }
-
-  return {
-    soon(snapshot) {
-      pending = { snapshot };
-      if (due || frame !== null || disposed) return;
-      frame = requestFrame(() => {
-        frame = null;
-        due = true;
-        startIfPossible();
-      });
-    },
-    now(snapshot) {
-      pending = { snapshot };
-      cancelPendingFrame();
-      due = true;
-      startIfPossible();
-    },
-    discardInFlight() {
-      if (inFlight !== null) inFlight.discarded = true;
-    },
-    dispose() {
-      disposed = true;
-      cancelPendingFrame();
-      pending = null;
-    },
-  };
+  return new LatestWinsScheduler(options);
 }

@@ -15,6 +15,7 @@ vi.mock('../../src/model/classifier', () => ({ createClassifier: vi.fn() }));
 // classifier below can answer "the digit is the number of strokes" and tests can tell which
 // drawing a result came from.
 vi.mock('../../src/recognition/modelInput', () => ({
+  createRaster: vi.fn(() => ({ sized: vi.fn() })),
   strokesToModelInput: vi.fn((strokes: readonly Stroke[]) => {
     if (strokes.length === 0) return null;
     const input = new Float32Array(784);
@@ -33,7 +34,14 @@ function peaked(digit: number, top = 0.9): Float32Array {
 function fakeClassifier(
   answer: (input: Float32Array) => Float32Array = (input) => peaked(input[0] % 10),
 ): Classifier {
-  return { backend: 'cpu', classify: vi.fn(async (input: Float32Array) => answer(input)), dispose: vi.fn() };
+  const classify = vi.fn(async (input: Float32Array) => answer(input));
+  return {
+    backend: 'cpu',
+    classify,
+    // One model call for several inputs, answered through `classify` so tests can stub that one.
+    classifyBatch: vi.fn(async (inputs: readonly Float32Array[]) => Promise.all(inputs.map(classify))),
+    dispose: vi.fn(),
+  };
 }
 
 const pad = () => screen.getByRole('img', { name: 'Drawing pad' });

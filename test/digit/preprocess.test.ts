@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { dataSetPath } from '../dataSets';
 import { describe, expect, it } from 'vitest';
 import {
   boundingBox,
@@ -161,8 +162,8 @@ describe('placeCentered', () => {
   });
 });
 
-describe('on MNIST itself', () => {
-  const dir = process.env.MNIST_DIR ?? join(__dirname, '../../../shared/data/mnist');
+describe('on MNIST itself (needs the MNIST test images, ../shared/data/mnist)', () => {
+  const dir = dataSetPath('mnist');
   const raw = gunzipSync(readFileSync(join(dir, 't10k-images-idx3-ubyte.gz')));
 
   it.each([0, 1, 2, 3, 4, 7, 11, 18, 61, 99])(

@@ -2,11 +2,11 @@ import { createRandom } from '../../src/learning/random';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { heldOut, loadPenDigits, randomPlacement, stratifiedSample, strokesFor } from './pendigits';
 import type { Stroke } from './pointers';
-import { argmax, DESKTOP, e2eSuite, margin, maxDifference, type Backend } from './suite';
+import { BACKENDS, type BackendName } from '../../src/model/backendChoice';
+import { argmax, DESKTOP, e2eSuite, margin, maxDifference } from './suite';
 
 /** Backends compute in different orders (and WebGL in textures); beyond this they disagree. */
 const TOLERANCE = 1e-3;
-const BACKENDS: readonly Backend[] = ['webgl', 'wasm', 'cpu'];
 const DRAWINGS = 6;
 
 const suite = e2eSuite();
@@ -29,7 +29,7 @@ describe('backends', () => {
   });
 
   it(`webgl, wasm and cpu each load and agree within ${TOLERANCE} on the same drawings`, async () => {
-    const results = new Map<Backend, number[][]>();
+    const results = new Map<BackendName, number[][]>();
     for (const backend of BACKENDS) {
       const app = await suite.open({ backend, viewport: DESKTOP });
       expect(await app.backend()).toBe(backend);

@@ -11,7 +11,7 @@
  * pen digits from elsewhere.
  */
 import { createRandom } from '../../src/learning/random';
-import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { PadPage } from './padPage';
 import {
@@ -25,30 +25,33 @@ import {
   type PenDigit,
 } from './pendigits';
 import { withHarness } from './standalone';
-import { DESKTOP, type Backend } from './suite';
+import { BACKENDS, type BackendName } from '../../src/model/backendChoice';
+import { backendFlag, runScript, stringFlags, wholeNumber } from './flags';
+import { DESKTOP } from './suite';
 
-const BACKENDS: readonly Backend[] = ['webgl', 'wasm', 'cpu'];
-
-const { values } = parseArgs({
-  options: {
-    limit: { type: 'string' },
-    backend: { type: 'string' },
-    'latency-digits': { type: 'string', default: '100' },
-    'latency-backends': { type: 'string', default: BACKENDS.join(',') },
-    seed: { type: 'string', default: '1' },
-  },
-});
-
-function backendOption(value: string): Backend {
-  if (!(BACKENDS as readonly string[]).includes(value))
-    throw new Error(`unknown backend '${value}' (webgl, wasm or cpu)`);
-  return value as Backend;
+export interface AccuracyOptions {
+  readonly limit?: number;
+  /** The backend of the accuracy run; the app's own choice when absent. */
+  readonly accuracyBackend?: BackendName;
+  readonly latencyDigits: number;
+  readonly latencyBackends: readonly BackendName[];
+  readonly seed: number;
 }
 
-const accuracyBackend = values.backend === undefined ? undefined : backendOption(values.backend);
-const latencyBackends = values['latency-backends'].split(',').filter(Boolean).map(backendOption);
-const latencyDigits = Number(values['latency-digits']);
-const seed = Number(values.seed);
+/** The script's flags, each checked: a bad one is a `FlagError` naming it. */
+export function parseAccuracyArgs(argv: readonly string[]): AccuracyOptions {
+  const values = stringFlags(argv, ['limit', 'backend', 'latency-digits', 'latency-backends', 'seed']);
+  return {
+    limit: values.limit === undefined ? undefined : wholeNumber('limit', values.limit, 0),
+    accuracyBackend: values.backend === undefined ? undefined : backendFlag('backend', values.backend),
+    latencyDigits: wholeNumber('latency-digits', values['latency-digits'], 100),
+    latencyBackends: (values['latency-backends'] ?? BACKENDS.join(','))
+      .split(',')
+      .filter(Boolean)
+      .map((name) => backendFlag('latency-backends', name)),
+    seed: wholeNumber('seed', values.seed, 1, 0),
+  };
+}
 
 /** Records, in the page, when the pen lifts and when the result for a new stroke count appears. */
 function installLatencyProbe(): void {
@@ -79,7 +82,8 @@ async function runDigits(
   browser: Browser,
   url: string,
   digits: readonly PenDigit[],
-  backend?: Backend,
+  seed: number,
+  backend?: BackendName,
 ): Promise<Run> {
   const context = await browser.newContext({ viewport: DESKTOP });
   try {
@@ -144,28 +148,36 @@ function latencyReport(run: Run): string {
   );
 }
 
-await withHarness(async ({ server, browser }) => {
-  const held = heldOut(await loadPenDigits());
-  const all = inFixedOrder(held);
-  // A limited run takes a sample spread over the ten digits, not the file's first writer.
-  const limit = values.limit === undefined ? undefined : Number(values.limit);
-  const forAccuracy =
-    limit === undefined ? all : stratifiedSample(held, Math.ceil(limit / 10), seed).slice(0, limit);
-  console.log(`held-out pen digits (writers 25-30): ${forAccuracy.length} of ${all.length}, seed ${seed}`);
-
-  const accuracy = await runDigits(browser, server.url, forAccuracy, accuracyBackend);
-  console.log(accuracyReport(accuracy));
-  const misread = accuracy.outcomes.filter(({ digit, read }) => read !== digit.label);
-  console.log(`misread (first 20 of ${misread.length}):`);
-  for (const { digit, read } of misread.slice(0, 20))
-    console.log(`  ${describeDigit(digit)} read as ${read ?? 'nothing'}`);
-
-  console.log(`\npointerup -> result shown, last stroke of each digit, ${latencyDigits} digits per backend:`);
-  console.log(`${latencyReport(accuracy)}   [accuracy run, app's choice]`);
-  const sample = stratifiedSample(held, Math.max(1, Math.ceil(latencyDigits / 10)), seed).slice(
-    0,
-    latencyDigits,
+async function main(): Promise<void> {
+  const { limit, accuracyBackend, latencyDigits, latencyBackends, seed } = parseAccuracyArgs(
+    process.argv.slice(2),
   );
-  for (const backend of latencyBackends)
-    console.log(latencyReport(await runDigits(browser, server.url, sample, backend)));
-});
+  await withHarness(async ({ server, browser }) => {
+    const held = heldOut(await loadPenDigits());
+    const all = inFixedOrder(held);
+    // A limited run takes a sample spread over the ten digits, not the file's first writer.
+    const forAccuracy =
+      limit === undefined ? all : stratifiedSample(held, Math.ceil(limit / 10), seed).slice(0, limit);
+    console.log(`held-out pen digits (writers 25-30): ${forAccuracy.length} of ${all.length}, seed ${seed}`);
+
+    const accuracy = await runDigits(browser, server.url, forAccuracy, seed, accuracyBackend);
+    console.log(accuracyReport(accuracy));
+    const misread = accuracy.outcomes.filter(({ digit, read }) => read !== digit.label);
+    console.log(`misread (first 20 of ${misread.length}):`);
+    for (const { digit, read } of misread.slice(0, 20))
+      console.log(`  ${describeDigit(digit)} read as ${read ?? 'nothing'}`);
+
+    console.log(
+      `\npointerup -> result shown, last stroke of each digit, ${latencyDigits} digits per backend:`,
+    );
+    console.log(`${latencyReport(accuracy)}   [accuracy run, app's choice]`);
+    const sample = stratifiedSample(held, Math.max(1, Math.ceil(latencyDigits / 10)), seed).slice(
+      0,
+      latencyDigits,
+    );
+    for (const backend of latencyBackends)
+      console.log(latencyReport(await runDigits(browser, server.url, sample, seed, backend)));
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runScript('test:accuracy', main);

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { createRandom, shuffled } from '../../src/learning/random';
 import { PEN_WRITERS } from '../../training/pen';
-import { REPO_ROOT } from './env';
+import { parsePenData, PenDataError, type PenSample } from '../../src/digit/penData';
+import { dataSetPath } from '../dataSets';
 import type { PadPoint, Stroke } from './pointers';
 
 /**
@@ -10,69 +10,24 @@ import type { PadPoint, Stroke } from './pointers';
  * DOI 10.24432/C5MG6K, CC BY 4.0), replayed onto the pad. Training uses writers 1-20 and tunes
  * on 21-24; only 25-30 are fair to measure on.
  */
-const HELD_OUT_WRITERS = new Set<number>(PEN_WRITERS.test);
+const HELD_OUT_WRITERS = new Set<number | string>(PEN_WRITERS.test);
 
-/** Coordinates in the file lie inside a box of this side. */
-const TABLET_SIDE = 500;
-
-export interface PenDigit {
-  readonly label: number;
-  readonly writer: number;
-  readonly index: number;
-  /** Pen-down..pen-up point lists, tablet units, y down. */
-  readonly strokes: readonly (readonly (readonly [number, number])[])[];
-}
+/** A pen digit as the shared pen-data module reads it (`src/digit/penData.ts`). */
+export type PenDigit = PenSample<number>;
 
 export function penDigitsPath(): string {
-  return process.env.PENDIGITS_PATH
-    ? resolve(process.env.PENDIGITS_PATH)
-    : resolve(REPO_ROOT, '../shared/data/pendigits/digits-dev.json');
+  return dataSetPath('pendigits');
 }
 
-function isPoint(value: unknown): value is [number, number] {
-  return (
-    Array.isArray(value) &&
-    value.length === 2 &&
-    value.every((c) => typeof c === 'number' && c >= 0 && c <= TABLET_SIDE)
-  );
-}
-
-function isPenDigit(value: unknown): value is PenDigit {
-  if (typeof value !== 'object' || value === null) return false;
-  const { label, writer, index, strokes } = value as Record<string, unknown>;
-  return (
-    Number.isInteger(label) &&
-    (label as number) >= 0 &&
-    (label as number) <= 9 &&
-    Number.isInteger(writer) &&
-    Number.isInteger(index) &&
-    Array.isArray(strokes) &&
-    strokes.length > 0 &&
-    strokes.every((stroke) => Array.isArray(stroke) && stroke.length > 0 && stroke.every(isPoint))
-  );
-}
-
-/** Reads the pen digits file, checking its format so a wrong file fails here, by name. */
+/** Reads the pen digits file, checking its format so a wrong file fails here, by name and row. */
 export async function loadPenDigits(path = penDigitsPath()): Promise<PenDigit[]> {
-  let text: string;
+  const text = await readFile(path, 'utf8');
   try {
-    text = await readFile(path, 'utf8');
+    return parsePenData(text, 'digit');
   } catch (error) {
-    throw new Error(
-      `Pen digits not found at ${path} (${(error as Error).message}). They are ../shared/data/pendigits/digits-dev.json ` +
-        'beside the project; set PENDIGITS_PATH to read them elsewhere.',
-      { cause: error },
-    );
+    if (error instanceof PenDataError) throw new Error(`${path}: ${error.message}`, { cause: error });
+    throw error;
   }
-  const data: unknown = JSON.parse(text);
-  if (!Array.isArray(data)) throw new Error(`${path}: expected a JSON array of pen digits`);
-  const bad = data.findIndex((entry) => !isPenDigit(entry));
-  if (bad >= 0) {
-    throw new Error(
-      `${path}: entry ${bad} is not {label 0-9, writer, index, strokes: [[[x, y], ...], ...]} in 0..${TABLET_SIDE}`,
-    );
-  }
-  return data as PenDigit[];
 }
 
 export function heldOut(digits: readonly PenDigit[]): PenDigit[] {
@@ -81,7 +36,9 @@ export function heldOut(digits: readonly PenDigit[]): PenDigit[] {
 
 /** The file's order, made independent of how the file happens to be sorted. */
 const byIdentity = (a: PenDigit, b: PenDigit) =>
-  a.writer - b.writer || a.label - b.label || a.index - b.index;
+  String(a.writer).localeCompare(String(b.writer), 'en', { numeric: true }) ||
+  a.label - b.label ||
+  (a.index ?? 0) - (b.index ?? 0);
 
 /** `perDigit` digits of each class, chosen by `seed`, interleaved 0..9, 0..9, ... */
 export function stratifiedSample(digits: readonly PenDigit[], perDigit: number, seed: number): PenDigit[] {
@@ -129,10 +86,10 @@ export function placeOnPad(
   placement: Placement,
 ): Stroke[] {
   const points = digit.strokes.flat();
-  const minX = Math.min(...points.map(([x]) => x));
-  const maxX = Math.max(...points.map(([x]) => x));
-  const minY = Math.min(...points.map(([, y]) => y));
-  const maxY = Math.max(...points.map(([, y]) => y));
+  const minX = Math.min(...points.map(({ x }) => x));
+  const maxX = Math.max(...points.map(({ x }) => x));
+  const minY = Math.min(...points.map(({ y }) => y));
+  const maxY = Math.max(...points.map(({ y }) => y));
   const side = Math.min(pad.width, pad.height);
   const margin = EDGE_MARGIN * side;
   // Aspect kept; a wide digit is shrunk to fit rather than run off the pad.
@@ -144,7 +101,7 @@ export function placeOnPad(
   const left = margin + placement.across * (pad.width - 2 * margin - (maxX - minX) * scale);
   const top = margin + placement.down * (pad.height - 2 * margin - (maxY - minY) * scale);
   return digit.strokes.map((stroke) =>
-    stroke.map(([x, y]) => ({ x: left + (x - minX) * scale, y: top + (y - minY) * scale })),
+    stroke.map(({ x, y }) => ({ x: left + (x - minX) * scale, y: top + (y - minY) * scale })),
   );
 }
 

@@ -1,10 +1,12 @@
+import type { BackendName } from '../../src/model/backendChoice';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { BASE_PATH, launchChromium } from './env';
 import { PadPage } from './padPage';
 import { startStaticServer, type StaticServer } from './server';
 
-export type Backend = 'webgl' | 'wasm' | 'cpu';
+/** The backends the page can use: the one list, in `src/model/backendChoice.ts`. */
+export type Backend = BackendName;
 
 /** A desktop window in which the pad is large, as people usually see it. */
 export const DESKTOP = { width: 1000, height: 760 } as const;

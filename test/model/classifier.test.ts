@@ -6,6 +6,9 @@ import type { BackendName } from '../../src/model/backendChoice';
 import { backendsFromQuery } from '../../src/model/backendChoice';
 import { createClassifier, liveTensorCount, type ClassifierOptions } from '../../src/model/classifier';
 import { ModelError } from '../../src/model/errors';
+import type { Fetch } from '../../src/model/loadArtifacts';
+import { httpModelSource } from '../../src/model/modelSource';
+import { createTfRuntime } from '../../src/model/runtime';
 import type { BackendHooks, BackendInitialiser } from '../../src/model/tfjsBackends';
 import { modelJson, WEIGHTS_FILE } from '../../src/learning/artifacts';
 
@@ -70,12 +73,22 @@ beforeAll(async () => {
   model = await saveModel();
 });
 
-function options(overrides: Partial<ClassifierOptions> = {}): ClassifierOptions {
+interface TestOptions extends Partial<Omit<ClassifierOptions, 'source' | 'runtime'>> {
+  fetchFile?: Fetch;
+  initialiseBackend?: BackendInitialiser;
+}
+
+/** The default model served over HTTP, on a fresh runtime whose backends are all tfjs's CPU one. */
+function options(overrides: TestOptions = {}): ClassifierOptions {
+  const {
+    fetchFile = serve({ 'model.json': model.json, [WEIGHTS_FILE]: model.weights }),
+    initialiseBackend = fakeBackends().initialise,
+    ...rest
+  } = overrides;
   return {
-    modelUrl: MODEL_URL,
-    fetchFile: serve({ 'model.json': model.json, [WEIGHTS_FILE]: model.weights }),
-    initialiseBackend: fakeBackends().initialise,
-    ...overrides,
+    source: httpModelSource(MODEL_URL, fetchFile),
+    runtime: createTfRuntime(initialiseBackend),
+    ...rest,
   };
 }
 
@@ -271,5 +284,47 @@ describe('loading errors', () => {
     const classifier = await createClassifier(options({ fetchFile }));
     expect(fetchFile).toHaveBeenCalledWith(MODEL_URL, { cache: 'no-cache' });
     classifier.dispose();
+  });
+});
+
+describe('batches', () => {
+  it('reads several inputs in one model call, each as it would alone', async () => {
+    const classifier = await createClassifier(options());
+    const inputs = [randomInput(1), randomInput(2), randomInput(3)];
+    const alone = await Promise.all(inputs.map((input) => classifier.classify(input)));
+    const batched = await classifier.classifyBatch(inputs);
+    expect(batched).toHaveLength(3);
+    batched.forEach((row, i) => row.forEach((p, k) => expect(p).toBeCloseTo(alone[i][k], 5)));
+    expect(await classifier.classifyBatch([])).toEqual([]);
+    classifier.dispose();
+  });
+
+  it('refuses a batch with one input of the wrong size', async () => {
+    const classifier = await createClassifier(options());
+    await expect(classifier.classifyBatch([randomInput(1), new Float32Array(10)])).rejects.toThrow(
+      RangeError,
+    );
+    classifier.dispose();
+  });
+
+  it('loads one model at a time on a shared runtime', async () => {
+    const runtime = createTfRuntime(fakeBackends().initialise);
+    const events: string[] = [];
+    const source = (name: string) => async () => {
+      events.push(`${name} loads`);
+      const artifacts = await httpModelSource(
+        MODEL_URL,
+        serve({ 'model.json': model.json, [WEIGHTS_FILE]: model.weights }),
+      )();
+      events.push(`${name} loaded`);
+      return artifacts;
+    };
+    const [a, b] = await Promise.all([
+      createClassifier({ source: source('a'), runtime }),
+      createClassifier({ source: source('b'), runtime }),
+    ]);
+    expect(events).toEqual(['a loads', 'a loaded', 'b loads', 'b loaded']);
+    a.dispose();
+    b.dispose();
   });
 });

@@ -10,10 +10,10 @@ import { evaluation, predictClasses } from '../../src/learning/evaluate';
 import { readModelFolder } from '../../training/exportModel';
 import { loadMnist } from '../../training/mnist';
 import { parseTrainArgs, train, type TrainOptions } from '../../training/train';
+import { dataSetPath } from '../dataSets';
 import { writeSyntheticMnist } from './fixtures';
 
 const run = promisify(execFile);
-const MNIST_DIR = process.env.MNIST_DIR ?? join(__dirname, '../../../shared/data/mnist');
 
 function options(dataDir: string, out: string, extra: Partial<TrainOptions> = {}): TrainOptions {
   return {
@@ -100,7 +100,7 @@ describe('the train command', () => {
     expect(parseTrainArgs([])).toMatchObject({ dataDir: 'data/mnist', out: 'public/models/cnn', seed: 1 });
   });
 
-  it('exits non-zero with one line naming a corrupt data file', async () => {
+  it('exits non-zero with one line naming a corrupt data file (needs ../shared/data/mnist)', async () => {
     // The real files where they are, but one of them corrupt: the command checks checksums.
     const dataDir = mkdtempSync(join(tmpdir(), 'digitpad-corrupt-'));
     for (const file of [
@@ -108,7 +108,7 @@ describe('the train command', () => {
       't10k-images-idx3-ubyte.gz',
       't10k-labels-idx1-ubyte.gz',
     ]) {
-      symlinkSync(join(MNIST_DIR, file), join(dataDir, file));
+      symlinkSync(join(dataSetPath('mnist'), file), join(dataDir, file));
     }
     writeFileSync(join(dataDir, 'train-labels-idx1-ubyte.gz'), 'not gzip, not idx');
     const result = await run('npx', [

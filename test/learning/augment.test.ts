@@ -4,7 +4,7 @@ import { augmentDigit } from '../../src/learning/augment';
 import { createRandom } from '../../src/learning/random';
 import { mnistSource } from '../../training/sources';
 import { pairImagesWithLabels, parseIdxImages, parseIdxLabels } from '../../training/idx';
-import { syntheticSplit } from './fixtures';
+import { syntheticSplit } from '../training/fixtures';
 
 const split = syntheticSplit(40, 7);
 const images = parseIdxImages(split.images, 'images');

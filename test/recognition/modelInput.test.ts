@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Stroke } from '../../src/digit';
-import { strokesToModelInput } from '../../src/recognition/modelInput';
+import { createRaster, strokesToModelInput as toInput, type Raster } from '../../src/recognition/modelInput';
 
 // Node has no OffscreenCanvas; @napi-rs/canvas (Skia, like Chromium) draws the same calls.
 beforeAll(() => {
@@ -14,6 +14,13 @@ beforeAll(() => {
     },
   );
 });
+
+let raster: Raster;
+beforeAll(() => {
+  raster = createRaster();
+});
+const strokesToModelInput = (strokes: readonly Stroke[], lineWidth: number) =>
+  toInput(strokes, lineWidth, raster);
 
 /** A "7": a top bar and a diagonal, in pad CSS px. */
 const seven = (scale: number, dx: number, dy: number): Stroke[] => [

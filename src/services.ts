@@ -1,0 +1,40 @@
+import { createDiagnostics, type Diagnostics } from './diagnostics';
+import { backendsFromQuery, type BackendName } from './model/backendChoice';
+import { entryById } from './model/catalog';
+import { createModelLibrary, type ModelLibrary, type ModelSource } from './model/modelSource';
+import { createTfRuntime, type TfRuntime } from './model/runtime';
+
+/**
+ * The long-lived objects the app owns, made once per page (per App in tests) and handed down:
+ * no module keeps one of its own.
+ */
+export interface AppServices {
+  readonly runtime: TfRuntime;
+  readonly models: ModelLibrary;
+  /** Backends to try, best first (`?backend=` forces one). */
+  readonly backends: readonly BackendName[];
+  readonly diagnostics: Diagnostics;
+}
+
+export function createAppServices(page: Window): AppServices {
+  // Relative to the app's base, so the page works from any sub-path of a static host.
+  const modelsUrl = new URL(`${import.meta.env.BASE_URL}models/`, page.document.baseURI).href;
+  return {
+    runtime: createTfRuntime(),
+    models: createModelLibrary(modelsUrl, (url, init) => page.fetch(url, init)),
+    backends: backendsFromQuery(page.location.search),
+    diagnostics: createDiagnostics(),
+  };
+}
+
+/** The catalog's default model, looked up when the classifier asks for its artifacts. */
+export function defaultModelSource(models: ModelLibrary): ModelSource {
+  return async () => {
+    const { catalog, problems } = await models.catalog();
+    // A bad entry must not stop the good ones; it is worth a line for whoever deploys the page.
+    for (const problem of problems) console.warn(`models/index.json: ${problem}`);
+    const entry = entryById(catalog, catalog.defaultModel);
+    if (entry === undefined) throw new Error(`the catalog has no model "${catalog.defaultModel}"`);
+    return models.sourceFor(entry)();
+  };
+}
