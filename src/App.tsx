@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { DrawingPad } from './components/DrawingPad';
 import { ModelStatus } from './components/ModelStatus';
+import { PadToolbar } from './components/PadToolbar';
 import { PredictionPanel } from './components/PredictionPanel';
 import { ProbabilityChart } from './components/ProbabilityChart';
 import { useClassifier } from './hooks/useClassifier';
@@ -10,10 +11,10 @@ import { useStrokeHistory } from './hooks/useStrokeHistory';
 
 export function App() {
   const model = useClassifier();
-  const { history, dispatch, undo, clear } = useStrokeHistory();
+  const { history, dispatch, undo, redo, clear, can } = useStrokeHistory();
   const classifier = model.state.status === 'ready' ? model.state.classifier : null;
   const recognition = useRecognition(classifier, history, model.fail);
-  useKeyboardShortcuts(undo, clear);
+  useKeyboardShortcuts({ undo, redo, clear });
   const hintId = useId();
 
   return (
@@ -26,17 +27,7 @@ export function App() {
       <main className="workspace">
         <DrawingPad history={history} dispatch={dispatch} describedBy={hintId} />
         <PredictionPanel recognition={recognition} drawing={history.active !== null} />
-        <div className="toolbar">
-          <button type="button" onClick={undo}>
-            Undo
-          </button>
-          <button type="button" onClick={clear}>
-            Clear
-          </button>
-          <p id={hintId} className="hint">
-            Draw one digit, 0 to 9. Ctrl+Z undoes, Esc clears. Nothing leaves your device.
-          </p>
-        </div>
+        <PadToolbar undo={undo} redo={redo} clear={clear} can={can} hintId={hintId} />
         <ProbabilityChart probabilities={recognition.probabilities} />
       </main>
     </div>
