@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Classifier } from '../model/classifier';
-import { visibleStrokes, type StrokeHistory } from '../pad/strokeHistory';
+import { strokesOnPad } from '../pad/clipStrokes';
+import type { StrokeHistory } from '../pad/strokeHistory';
 import { NO_RECOGNITION, recognise, type DrawingSnapshot, type Recognition } from '../recognition/recognise';
 import { createRecognitionScheduler, type RecognitionScheduler } from '../recognition/scheduler';
 
@@ -37,7 +38,8 @@ export function useRecognition(
     const target = scheduler.current;
     if (target === null) return;
     const snapshot: DrawingSnapshot = {
-      strokes: visibleStrokes(history),
+      // Cut to the pad exactly as the pad paints them: the model reads only ink the person sees.
+      strokes: strokesOnPad(history),
       lineWidth: history.lineWidth,
       finishedStrokes: history.strokes.length,
     };
