@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluation, predictClasses } from '../../training/evaluate';
 import { readModelFolder } from '../../training/exportModel';
 import { loadMnist } from '../../training/mnist';
-import { parseTrainArgs, train, type TrainOptions } from '../../training/train';
+import { parseTrainArgs } from '../../training/cli';
+import { train, type TrainOptions } from '../../training/train';
 import { writeSyntheticMnist } from './fixtures';
 
 const run = promisify(execFile);
