@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import { AboutPanel } from './components/AboutPanel';
 import { DrawingPad } from './components/DrawingPad';
 import { ModelStatus } from './components/ModelStatus';
 import { PadToolbar } from './components/PadToolbar';
@@ -8,6 +9,7 @@ import { useClassifier } from './hooks/useClassifier';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useRecognition } from './hooks/useRecognition';
 import { useStrokeHistory } from './hooks/useStrokeHistory';
+import { detectInputDevice } from './pad/padHint';
 
 export function App() {
   const model = useClassifier();
@@ -16,18 +18,21 @@ export function App() {
   const recognition = useRecognition(classifier, history, model.fail);
   useKeyboardShortcuts({ undo, redo, clear });
   const hintId = useId();
+  // The device does not change while the page is open; reading it once is enough.
+  const device = useMemo(() => detectInputDevice(window), []);
 
   return (
     <div className="app">
       <header className="app-header">
         <h1>digitpad</h1>
         <ModelStatus state={model.state} onRetry={model.retry} />
+        <AboutPanel backend={model.state.status === 'ready' ? model.state.backend : ''} mac={device.mac} />
       </header>
       {/* Grid areas place these per screen shape; the DOM order is the reading order. */}
       <main className="workspace">
         <DrawingPad history={history} dispatch={dispatch} describedBy={hintId} />
         <PredictionPanel recognition={recognition} drawing={history.active !== null} />
-        <PadToolbar undo={undo} redo={redo} clear={clear} can={can} hintId={hintId} />
+        <PadToolbar undo={undo} redo={redo} clear={clear} can={can} hintId={hintId} device={device} />
         <ProbabilityChart probabilities={recognition.probabilities} />
       </main>
     </div>

@@ -1,21 +1,19 @@
-import { useMemo } from 'react';
 import type { PadCommands } from '../hooks/useKeyboardShortcuts';
-import { detectInputDevice, padHint } from '../pad/padHint';
+import { padHint, type InputDevice } from '../pad/padHint';
 
 interface PadToolbarProps extends PadCommands {
   /** Which commands would change something now; the others are disabled. */
   readonly can: { readonly undo: boolean; readonly redo: boolean; readonly clear: boolean };
   /** Id for the hint, which also describes the pad. */
   readonly hintId: string;
+  readonly device: InputDevice;
 }
 
 /**
  * Undo, Clear and Redo. Clear sits second so the Tab order from Undo reaches it first, as it
  * always has; `aria-keyshortcuts` tells assistive technology the keys that do the same.
  */
-export function PadToolbar({ undo, redo, clear, can, hintId }: PadToolbarProps) {
-  // The device does not change while the page is open; reading it once is enough.
-  const device = useMemo(() => detectInputDevice(window), []);
+export function PadToolbar({ undo, redo, clear, can, hintId, device }: PadToolbarProps) {
   return (
     <div className="toolbar">
       <div className="toolbar-buttons">
