@@ -42,7 +42,11 @@ export function ProbabilityChart({ probabilities }: { readonly probabilities: Fl
           </li>
         ))}
       </ol>
-      {empty && <p className="chart-note">Draw a digit: the bars will show how sure the model is of each.</p>}
+      {empty && (
+        <p className="chart-note">
+          <span>Draw a digit: the bars will show how sure the model is of each.</span>
+        </p>
+      )}
     </div>
   );
 }
