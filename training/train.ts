@@ -1,6 +1,7 @@
 /**
  * `npm run train -- [--data-dir DIR] [--out DIR] [--epochs N] [--limit N] [--seed N]
- *                   [--pen-data FILE|none] [--batch-size N] [--mirror URL]`
+ *                   [--pen-data FILE|none] [--batch-size N] [--mirror URL]`; `--help` lists them
+ *                   all (training/cli.ts).
  *
  * Trains the digit CNN on augmented MNIST (plus real pen digits of writers 1-20 when the pen data
  * is there) on TensorFlow.js's WASM backend, evaluates it, and exports it for the app.
@@ -9,18 +10,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { dirname, join } from 'node:path';
 import { modelArtifacts, quantizeArtifacts, weightBytes } from '../src/learning/artifacts';
 import { evaluate, type LabelledInputs } from '../src/learning/evaluate';
 import { CATALOG_FILE } from '../src/model/catalog';
+import { missingDataHint, parseTrainArgs, trainNotes, usageText, UsageError, wantsHelp } from './cli';
 import { writeCatalogEntry, writeModelAtomically } from './exportModel';
 import { DataFileError } from './idx';
 import { startHelpers } from './helperPool';
-import { DEFAULT_MIRRORS, type Split } from './mnist';
+import type { Split } from './mnist';
 import { createModel } from '../src/learning/model';
 import { EVAL_PEN_RATIOS, PEN_WRITERS, renderPenDigit, type PenDigit } from './pen';
 import { batchLine, epochLine, LiveLine, summaryTable, type EpochRow } from './progress';
@@ -46,56 +45,6 @@ export interface TrainOptions {
   verifyChecksums?: boolean;
   log?: (line: string) => void;
   shouldStop?: () => boolean;
-}
-
-export class UsageError extends Error {}
-
-function positiveInteger(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1)
-    throw new UsageError(`--${flag} needs a positive whole number, got "${value}"`);
-  return parsed;
-}
-
-export function parseTrainArgs(argv: readonly string[]): TrainOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        'data-dir': { type: 'string' },
-        out: { type: 'string' },
-        epochs: { type: 'string' },
-        limit: { type: 'string' },
-        seed: { type: 'string' },
-        'batch-size': { type: 'string' },
-        'pen-data': { type: 'string' },
-        mirror: { type: 'string', multiple: true },
-        workers: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const defaultPen = 'data/pendigits/digits-dev.json';
-  const pen = values['pen-data'] ?? (existsSync(defaultPen) ? defaultPen : 'none');
-  const seed = values.seed === undefined ? 1 : Number(values.seed);
-  if (!Number.isInteger(seed) || seed < 0)
-    throw new UsageError(`--seed needs a whole number >= 0, got "${values.seed}"`);
-  return {
-    dataDir: values['data-dir'] ?? 'data/mnist',
-    out: values.out ?? 'public/models/cnn',
-    epochs: positiveInteger('epochs', values.epochs, 7),
-    limit: values.limit === undefined ? undefined : positiveInteger('limit', values.limit, 0),
-    seed,
-    batchSize: positiveInteger('batch-size', values['batch-size'], 64),
-    workers: positiveInteger('workers', values.workers, Math.min(availableParallelism(), 4)),
-    penData: pen === 'none' ? null : pen,
-    mirrors: [...(values.mirror ?? []), ...DEFAULT_MIRRORS],
-  };
 }
 
 /** Renders pen digits once, at a fixed pen width, for evaluation. */
@@ -314,12 +263,18 @@ async function main(): Promise<number> {
     console.error('\ninterrupted: stopping; the previous model stays in place (Ctrl-C again to quit now)');
   });
   try {
-    const options = parseTrainArgs(process.argv.slice(2));
+    const argv = process.argv.slice(2);
+    if (wantsHelp(argv)) {
+      console.log(usageText());
+      return 0;
+    }
+    const options = parseTrainArgs(argv);
+    for (const note of trainNotes(options)) console.log(note);
     await train({ ...options, shouldStop: () => stopRequested });
     return 0;
   } catch (error) {
     const message = error instanceof UsageError ? `usage: ${error.message}` : (error as Error).message;
-    console.error(`train: ${message}`);
+    console.error(`train: ${message}${missingDataHint(error)}`);
     if (!(error instanceof UsageError || error instanceof DataFileError || stopRequested))
       console.error((error as Error).stack);
     return stopRequested ? 130 : error instanceof UsageError ? 2 : 1;

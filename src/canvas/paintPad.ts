@@ -1,6 +1,7 @@
 import { drawStrokes } from '../digit';
+import { strokesOnPad } from '../pad/clipStrokes';
 import { backingStoreSize } from '../pad/padGeometry';
-import { visibleStrokes, type StrokeHistory } from '../pad/strokeHistory';
+import type { StrokeHistory } from '../pad/strokeHistory';
 
 /**
  * Repaints the pad from its strokes. The backing store follows the CSS size times the pixel
@@ -26,5 +27,5 @@ export function paintPad(
   const side = Math.min(cssSize.width, cssSize.height);
   const scale = history.frameSide > 0 ? side / history.frameSide : 1;
   const ink = getComputedStyle(canvas).color;
-  drawStrokes(context, visibleStrokes(history), history.lineWidth, { scale, offsetX: 0, offsetY: 0 }, ink);
+  drawStrokes(context, strokesOnPad(history), history.lineWidth, { scale, offsetX: 0, offsetY: 0 }, ink);
 }

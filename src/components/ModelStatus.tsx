@@ -20,9 +20,6 @@ export function ModelStatus({ state, onRetry }: ModelStatusProps) {
           {state.status === 'loading' ? 'Loading the model…' : 'Model ready'}
         </span>
       )}
-      <span className="backend">
-        Backend: <span data-testid="backend">{state.status === 'ready' ? state.backend : ''}</span>
-      </span>
     </div>
   );
 }

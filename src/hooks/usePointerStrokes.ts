@@ -1,4 +1,5 @@
 import { useMemo, useRef, type Dispatch, type PointerEvent as ReactPointerEvent } from 'react';
+import { IDLE_ARBITER, pointerDown, pointerEnd, pointerMove, type PadPointer } from '../pad/pointerArbiter';
 import { coalescedPositions, toPointerSample } from '../pad/pointerSample';
 import type { StrokeAction } from '../pad/strokeHistory';
 
@@ -15,35 +16,49 @@ function capture(canvas: HTMLCanvasElement, pointerId: number): void {
   }
 }
 
+const padPointer = (event: PadPointerEvent): PadPointer => ({
+  pointerId: event.pointerId,
+  pointerType: event.pointerType,
+  time: event.timeStamp,
+});
+
 /**
- * Pointer handlers for the pad: mouse, touch and pen alike. One pointer draws at a time; any
- * other (a second finger, a resting palm) is ignored and leaves the stroke alone.
+ * Pointer handlers for the pad: mouse, touch and pen alike. Which pointer draws is decided by
+ * the pure arbiter (src/pad/pointerArbiter.ts): one at a time, and a pen wins over a palm.
  */
 export function usePointerStrokes(dispatch: Dispatch<StrokeAction>) {
-  const activePointer = useRef<number | null>(null);
+  const arbiter = useRef(IDLE_ARBITER);
 
   return useMemo(() => {
     const finish = (event: PadPointerEvent) => {
-      if (event.pointerId !== activePointer.current) return;
-      activePointer.current = null;
-      dispatch({ type: 'end' });
+      const { arbiter: next, ends } = pointerEnd(arbiter.current, padPointer(event));
+      arbiter.current = next;
+      if (ends) dispatch({ type: 'end' });
     };
 
     return {
       onPointerDown(event: PadPointerEvent) {
-        if (activePointer.current !== null) return;
         if (event.pointerType === 'mouse' && event.button !== 0) return;
-        // Keeps a mouse drag from selecting the page's text.
+        const { arbiter: next, decision } = pointerDown(arbiter.current, padPointer(event));
+        arbiter.current = next;
+        if (decision === 'ignore') return;
+        // Keeps a mouse drag from selecting the page's text. It also keeps focus where it was,
+        // so a button last pressed from the keyboard would keep its focus ring through the
+        // drawing: let go of the focus as a press outside any control would.
         event.preventDefault();
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
         const canvas = event.currentTarget;
         capture(canvas, event.pointerId);
-        activePointer.current = event.pointerId;
+        if (decision === 'take-over') dispatch({ type: 'discard' });
         const rect = canvas.getBoundingClientRect();
         dispatch({ type: 'begin', point: toPointerSample(event, rect), padSide: padSide(rect) });
       },
 
+      // Also hovering: a pen near the screen makes a touch landing now a palm.
       onPointerMove(event: PadPointerEvent) {
-        if (event.pointerId !== activePointer.current) return;
+        const { arbiter: next, draws } = pointerMove(arbiter.current, padPointer(event));
+        arbiter.current = next;
+        if (!draws) return;
         const rect = event.currentTarget.getBoundingClientRect();
         const points = coalescedPositions(event.nativeEvent).map((position) =>
           toPointerSample(position, rect),
@@ -52,9 +67,10 @@ export function usePointerStrokes(dispatch: Dispatch<StrokeAction>) {
       },
 
       onPointerUp(event: PadPointerEvent) {
-        if (event.pointerId !== activePointer.current) return;
-        const rect = event.currentTarget.getBoundingClientRect();
-        dispatch({ type: 'extend', points: [toPointerSample(event, rect)], padSide: padSide(rect) });
+        if (arbiter.current.active?.pointerId === event.pointerId) {
+          const rect = event.currentTarget.getBoundingClientRect();
+          dispatch({ type: 'extend', points: [toPointerSample(event, rect)], padSide: padSide(rect) });
+        }
         finish(event);
       },
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { createRaster, type Raster } from '../recognition/modelInput';
 import type { Classifier } from '../model/classifier';
-import { visibleStrokes, type StrokeHistory } from '../pad/strokeHistory';
+import { strokesOnPad } from '../pad/clipStrokes';
+import type { StrokeHistory } from '../pad/strokeHistory';
 import { NO_RECOGNITION, recognise, type DrawingSnapshot, type Recognition } from '../recognition/recognise';
 import { createRecognitionScheduler, type RecognitionScheduler } from '../recognition/scheduler';
 
@@ -40,7 +41,8 @@ export function useRecognition(
     const target = scheduler.current;
     if (target === null) return;
     const snapshot: DrawingSnapshot = {
-      strokes: visibleStrokes(history),
+      // Cut to the pad exactly as the pad paints them: the model reads only ink the person sees.
+      strokes: strokesOnPad(history),
       lineWidth: history.lineWidth,
       finishedStrokes: history.strokes.length,
     };

@@ -2,28 +2,39 @@ import { lineWidthForPad } from './padGeometry';
 import type { Point, Stroke } from '../digit';
 
 /**
- * Everything drawn on the pad. Strokes are stored in the coordinates of the pad as it was when
- * the drawing began (CSS px): a pad that is later resized shows them scaled instead of cropped,
- * and the model, which only cares about shape, reads the same points either way.
+ * A finished drawing: what Undo and Redo step between. Strokes are stored in the coordinates of
+ * the pad as it was when the drawing began (CSS px): a pad that is later resized shows them
+ * scaled instead of cropped, and the model, which only cares about shape, reads the same points
+ * either way.
  */
-export interface StrokeHistory {
+export interface Drawing {
   /** Finished strokes, oldest first. */
   readonly strokes: readonly Stroke[];
-  /** The stroke under the pen, or null between strokes. */
-  readonly active: Stroke | null;
   /** Set by the drawing's first stroke and kept for all of them, so the pad and the model's raster agree. */
   readonly lineWidth: number;
   /** The pad's side, CSS px, when the drawing began. */
   readonly frameSide: number;
-  /** Counts undos and clears: work started before one of them describes ink that is gone. */
+}
+
+/** Everything drawn on the pad, and the drawings Undo and Redo lead back and forth to. */
+export interface StrokeHistory extends Drawing {
+  /** The stroke under the pen, or null between strokes. */
+  readonly active: Stroke | null;
+  /** Drawings before each finished stroke or clear, oldest first: Undo goes back to the last. */
+  readonly past: readonly Drawing[];
+  /** Drawings undone, most recently undone last: Redo brings back the last. Drawing empties it. */
+  readonly future: readonly Drawing[];
+  /** Counts undos, redos and clears: work started before one of them describes a drawing that is gone. */
   readonly removals: number;
 }
 
+const EMPTY_DRAWING: Drawing = { strokes: [], lineWidth: 0, frameSide: 0 };
+
 export const EMPTY_HISTORY: StrokeHistory = {
-  strokes: [],
+  ...EMPTY_DRAWING,
   active: null,
-  lineWidth: 0,
-  frameSide: 0,
+  past: [],
+  future: [],
   removals: 0,
 };
 
@@ -31,7 +42,9 @@ export type StrokeAction =
   | { readonly type: 'begin'; readonly point: Point; readonly padSide: number }
   | { readonly type: 'extend'; readonly points: readonly Point[]; readonly padSide: number }
   | { readonly type: 'end' }
+  | { readonly type: 'discard' }
   | { readonly type: 'undo' }
+  | { readonly type: 'redo' }
   | { readonly type: 'clear' };
 
 function toFrame(history: StrokeHistory, point: Point, padSide: number): Point {
@@ -39,10 +52,27 @@ function toFrame(history: StrokeHistory, point: Point, padSide: number): Point {
   return { x: point.x * scale, y: point.y * scale };
 }
 
+const drawingOf = ({ strokes, lineWidth, frameSide }: Drawing): Drawing => ({
+  strokes,
+  lineWidth,
+  frameSide,
+});
+
+/** Shows `drawing`, with nothing under the pen; `past` and `future` are the caller's to set. */
+function show(
+  history: StrokeHistory,
+  drawing: Drawing,
+  past: readonly Drawing[],
+  future: readonly Drawing[],
+) {
+  return { ...history, ...drawing, active: null, past, future, removals: history.removals + 1 };
+}
+
+/** A new stroke makes what was undone unreachable, as in every editor: Redo then does nothing. */
 export function beginStroke(history: StrokeHistory, point: Point, padSide: number): StrokeHistory {
   const fresh = history.strokes.length === 0 && history.active === null;
   const drawing = fresh ? { ...history, lineWidth: lineWidthForPad(padSide), frameSide: padSide } : history;
-  return { ...drawing, active: [toFrame(drawing, point, padSide)] };
+  return { ...drawing, active: [toFrame(drawing, point, padSide)], future: [] };
 }
 
 /** Appends points to the stroke under the pen; points arriving after an undo or clear ended it are dropped. */
@@ -66,22 +96,50 @@ export function extendStroke(
 
 export function endStroke(history: StrokeHistory): StrokeHistory {
   if (history.active === null) return history;
-  return { ...history, strokes: [...history.strokes, history.active], active: null };
+  return {
+    ...history,
+    strokes: [...history.strokes, history.active],
+    active: null,
+    past: [...history.past, drawingOf(history)],
+  };
 }
 
-/** Removes the stroke under the pen if there is one, else the last finished stroke. */
+/** Drops the stroke under the pen (a palm's, when a pen takes over); points still arriving for it are ignored. */
+export function discardStroke(history: StrokeHistory): StrokeHistory {
+  if (history.active === null) return history;
+  return { ...history, active: null, removals: history.removals + 1 };
+}
+
+/**
+ * Removes the stroke under the pen if there is one, else goes back to the drawing before the
+ * last finished stroke or clear. Undoing the first stroke leaves an empty drawing, so the next
+ * one takes its line width and frame from the pad as it is then.
+ */
 export function undoStroke(history: StrokeHistory): StrokeHistory {
-  if (history.active !== null) return { ...history, active: null, removals: history.removals + 1 };
-  if (history.strokes.length === 0) return history;
-  if (history.strokes.length === 1) return clearStrokes(history);
-  return { ...history, strokes: history.strokes.slice(0, -1), removals: history.removals + 1 };
+  if (history.active !== null) return discardStroke(history);
+  const previous = history.past.at(-1);
+  if (previous === undefined) return history;
+  return show(history, previous, history.past.slice(0, -1), [...history.future, drawingOf(history)]);
 }
 
+/** Brings back the drawing the last Undo went back from; nothing while a stroke is under the pen. */
+export function redoStroke(history: StrokeHistory): StrokeHistory {
+  const next = history.future.at(-1);
+  if (next === undefined || history.active !== null) return history;
+  return show(history, next, [...history.past, drawingOf(history)], history.future.slice(0, -1));
+}
+
+/** Empties the pad, as one step Undo can take back (Escape is one key press away). */
 export function clearStrokes(history: StrokeHistory): StrokeHistory {
   if (history.strokes.length === 0 && history.active === null) return history;
-  // The next drawing takes its line width and frame from the pad as it is then.
-  return { ...EMPTY_HISTORY, removals: history.removals + 1 };
+  const past = history.strokes.length === 0 ? history.past : [...history.past, drawingOf(history)];
+  return show(history, EMPTY_DRAWING, past, []);
 }
+
+/** What the buttons offer: each is disabled when it would do nothing. */
+export const canUndo = (history: StrokeHistory) => history.active !== null || history.past.length > 0;
+export const canRedo = (history: StrokeHistory) => history.active === null && history.future.length > 0;
+export const canClear = (history: StrokeHistory) => history.active !== null || history.strokes.length > 0;
 
 /** What the pad shows and the model reads: finished strokes, then the one under the pen. */
 export function visibleStrokes(history: StrokeHistory): readonly Stroke[] {
@@ -96,8 +154,12 @@ export function strokeHistoryReducer(history: StrokeHistory, action: StrokeActio
       return extendStroke(history, action.points, action.padSide);
     case 'end':
       return endStroke(history);
+    case 'discard':
+      return discardStroke(history);
     case 'undo':
       return undoStroke(history);
+    case 'redo':
+      return redoStroke(history);
     case 'clear':
       return clearStrokes(history);
   }

@@ -272,8 +272,9 @@ export class PadPage {
     await this.blank();
   }
 
+  /** Presses Undo; on an empty pad the button is disabled and the press does nothing, as for a person. */
   async undo(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await this.page.getByRole('button', { name: 'Undo', exact: true }).click({ force: true });
   }
 
   /** Waits until the pad shows no result: no digit, `data-strokes="0"`. */

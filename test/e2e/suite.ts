@@ -18,6 +18,8 @@ export interface OpenOptions {
   readonly deviceScaleFactor?: number;
   /** A touch screen, for `Input.dispatchTouchEvent`. */
   readonly hasTouch?: boolean;
+  /** `prefers-color-scheme`; Chromium's default is light. */
+  readonly colorScheme?: 'light' | 'dark';
   /** `ready` (default) fails unless the model loads; `settled` accepts an error state too. */
   readonly waitFor?: 'ready' | 'settled';
   /** Console errors this page is expected to log (a 404 the test caused, say). */
@@ -92,10 +94,16 @@ export function e2eSuite(): E2ESuite {
         viewport = DESKTOP,
         deviceScaleFactor = 1,
         hasTouch = false,
+        colorScheme = 'light',
         waitFor = 'ready',
         expectedConsoleErrors = [],
       } = options;
-      const context = await started(browser, 'browser').newContext({ viewport, deviceScaleFactor, hasTouch });
+      const context = await started(browser, 'browser').newContext({
+        viewport,
+        deviceScaleFactor,
+        hasTouch,
+        colorScheme,
+      });
       const url = started(server, 'server').url + (backend ? `?backend=${backend}` : '');
       let app: PadPage;
       try {

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluation, predictClasses } from '../../src/learning/evaluate';
 import { readModelFolder } from '../../training/exportModel';
 import { loadMnist } from '../../training/mnist';
-import { parseTrainArgs, train, type TrainOptions } from '../../training/train';
+import { parseTrainArgs } from '../../training/cli';
+import { train, type TrainOptions } from '../../training/train';
 import { dataSetPath } from '../dataSets';
 import { writeSyntheticMnist } from './fixtures';
 

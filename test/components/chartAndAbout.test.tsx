@@ -1,0 +1,60 @@
+// @vitest-environment jsdom
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { AboutPanel } from '../../src/components/AboutPanel';
+import { ProbabilityChart } from '../../src/components/ProbabilityChart';
+
+const bars = () => within(screen.getByTestId('probabilities')).getAllByRole('listitem');
+const shownLabels = () =>
+  Array.from(document.querySelectorAll('.bar-value:not(.visually-hidden)'), (label) => label.textContent);
+
+describe('the chart', () => {
+  it('on a blank pad shows empty bars and says what they will show, not ten "10%"', () => {
+    render(<ProbabilityChart probabilities={null} />);
+    expect(screen.getByText(/the bars will show how sure the model is/)).toBeVisible();
+    expect(shownLabels()).toEqual([]);
+    // Screen readers hear the digits alone; the data keeps its sum of 1 for the contract.
+    for (const [digit, bar] of bars().entries()) {
+      expect(bar.querySelector('[aria-hidden="true"].bar-value')).not.toBeNull();
+      expect(bar.dataset.probability).toBe('0.1');
+      expect(bar.querySelector<HTMLElement>('.bar-fill')?.style.transform).toBe('scaleY(0)');
+      expect(bar).toHaveTextContent(`${digit}: 10%`);
+    }
+  });
+
+  it('with an answer shows the labels of 1% and more, and reads every bar as "7: 93%"', () => {
+    const probabilities = Float32Array.from([0, 0.001, 0.003, 0, 0, 0, 0, 0.93, 0.06, 0.006]);
+    render(<ProbabilityChart probabilities={probabilities} />);
+    expect(screen.queryByText(/the bars will show/)).toBeNull();
+    expect(shownLabels()).toEqual(['93%', '6%', '1%']);
+    expect(bars()[7]).toHaveTextContent('7: 93%');
+    expect(bars()[2]).toHaveTextContent('2: 0%');
+    expect(document.querySelectorAll('[aria-hidden="true"].bar-value')).toHaveLength(0);
+  });
+});
+
+describe('the About panel', () => {
+  it('opens on a press and tells how it works, the backend and whose data taught the model', async () => {
+    render(<AboutPanel backend="wasm" mac={false} />);
+    const about = screen.getByText('About');
+    expect(screen.getByText('How it works')).not.toBeVisible();
+    await userEvent.click(about);
+    expect(screen.getByText('How it works')).toBeVisible();
+    expect(screen.getByTestId('backend')).toHaveTextContent(/^wasm$/);
+    expect(screen.getByRole('link', { name: /MNIST database/ })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^https:/),
+    );
+    expect(screen.getByRole('link', { name: /Pen-Based Recognition/ })).toHaveAttribute(
+      'href',
+      'https://doi.org/10.24432/C5MG6K',
+    );
+    expect(screen.getByText(/Ctrl\+Z undoes, Ctrl\+Y redoes/)).toBeVisible();
+  });
+
+  it("names a Mac's keys on a Mac", () => {
+    render(<AboutPanel backend="" mac />);
+    expect(screen.getByText(/Cmd\+Z undoes, Cmd\+Shift\+Z redoes/)).toBeInTheDocument();
+  });
+});

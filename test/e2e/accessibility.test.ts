@@ -1,0 +1,128 @@
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PadPage } from './padPage';
+import type { Stroke } from './pointers';
+import { e2eSuite } from './suite';
+import { createRandom } from '../../src/learning/random';
+
+const suite = e2eSuite();
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SCHEMES = ['light', 'dark'] as const;
+
+interface Violation {
+  readonly id: string;
+  readonly impact: string | null | undefined;
+  readonly help: string;
+  readonly nodes: string[];
+}
+
+/** axe-core's violations on the page as it is now (every rule axe runs by default, WCAG 2 A and AA included). */
+async function violations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as { axe: typeof import('axe-core') };
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`),
+    }));
+  });
+}
+
+/** Pad fractions to CSS px on this pad. */
+async function onPad(app: PadPage, strokes: readonly Stroke[]): Promise<Stroke[]> {
+  const { width, height } = await app.padBox();
+  return strokes.map((stroke) => stroke.map(({ x, y }) => ({ x: x * width, y: y * height })));
+}
+
+const SEVEN: Stroke[] = [
+  [
+    { x: 0.25, y: 0.2 },
+    { x: 0.5, y: 0.2 },
+    { x: 0.75, y: 0.2 },
+    { x: 0.6, y: 0.5 },
+    { x: 0.45, y: 0.85 },
+  ],
+];
+
+/**
+ * Four-point zigzags from a fixed seed, in pad fractions: some of them are halfway between two
+ * digits, and the first the model is unsure of stands for the "unsure" state.
+ */
+function zigzag(seed: number): Stroke[] {
+  const random = createRandom(seed);
+  return [Array.from({ length: 4 }, () => ({ x: 0.25 + 0.5 * random(), y: 0.25 + 0.5 * random() }))];
+}
+
+async function expectNoViolations(page: Page, state: string) {
+  expect(await violations(page), `axe-core violations: ${state}`).toEqual([]);
+}
+
+describe('axe-core finds nothing in any state, light and dark', () => {
+  it.each(SCHEMES)('blank, drawing, answer, unsure, About open (%s)', async (colorScheme) => {
+    const app = await suite.open({ colorScheme });
+    await expectNoViolations(app.page, 'blank');
+
+    // A stroke under the pen: pressed and moving, not yet lifted.
+    const box = await app.padBox();
+    await app.page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await app.page.mouse.down();
+    await app.page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 8 });
+    await app.page.waitForSelector('[data-testid="prediction"]:not([data-digit=""])');
+    await expectNoViolations(app.page, 'drawing');
+    await app.page.mouse.up();
+    await app.resultFor(1);
+    await app.clear();
+
+    await app.drawAndRead('mouse', await onPad(app, SEVEN));
+    await expectNoViolations(app.page, 'answer');
+    await app.clear();
+
+    let unsure = false;
+    for (let seed = 1; seed <= 40 && !unsure; seed++) {
+      await app.drawAndRead('mouse', await onPad(app, zigzag(seed)));
+      unsure = (await app.prediction.getAttribute('class'))?.includes('prediction-unsure') ?? false;
+      if (!unsure) await app.clear();
+    }
+    expect(unsure, 'one of the zigzags leaves the model unsure').toBe(true);
+    await expectNoViolations(app.page, 'unsure');
+
+    await app.page.getByText('About', { exact: true }).click();
+    await expect.poll(() => app.page.getByText('How it works').isVisible()).toBe(true);
+    await expectNoViolations(app.page, 'About open');
+  });
+
+  it.each(SCHEMES)('the model failed to load (%s)', async (colorScheme) => {
+    suite.server.fail('models/cnn/model.json', { kind: 'status', status: 404 });
+    const app = await suite.open({
+      colorScheme,
+      waitFor: 'settled',
+      expectedConsoleErrors: [/status of 404/],
+    });
+    expect(await app.status.getAttribute('data-state')).toBe('error');
+    await expectNoViolations(app.page, 'error');
+  });
+
+  it.each(SCHEMES)('the model still loading (%s)', async (colorScheme) => {
+    const context = await suite.browser.newContext({ viewport: { width: 1000, height: 760 }, colorScheme });
+    try {
+      // The model's file is held back, so the page stays in its loading state while axe looks.
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await context.route('**/model.json', async (route) => {
+        await held;
+        await route.continue().catch(() => undefined);
+      });
+      const app = await PadPage.open(context, suite.server.url);
+      await app.page.waitForSelector('[data-testid="model-status"][data-state="loading"]');
+      await expectNoViolations(app.page, 'loading');
+      release();
+      await app.modelReady();
+    } finally {
+      await context.close();
+    }
+  });
+});
