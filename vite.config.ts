@@ -1,11 +1,25 @@
 import react from '@vitejs/plugin-react';
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'vite';
 import { configDefaults } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+const wasmDist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+
+/** Decoded size of each WASM binary: a host that gzips them sends no size the progress bar can use. */
+const wasmBinaryBytes = Object.fromEntries(
+  ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'].map(
+    (name) => [name, statSync(join(wasmDist, name)).size],
+  ),
+);
 
 export default defineConfig({
   // Relative asset URLs: the built app works from any sub-path of a static host.
   base: './',
   plugins: [react()],
+  define: { __WASM_BINARY_BYTES__: JSON.stringify(wasmBinaryBytes) },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     // The browser suite has its own config (vitest.e2e.config.ts): it needs a build and Chromium.

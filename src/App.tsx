@@ -20,12 +20,19 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>digitpad</h1>
-        <ModelStatus state={model.state} onRetry={model.retry} />
       </header>
       {/* Grid areas place these per screen shape; the DOM order is the reading order. */}
       <main className="workspace">
-        <DrawingPad history={history} dispatch={dispatch} describedBy={hintId} />
-        <PredictionPanel recognition={recognition} drawing={history.active !== null} />
+        {/* The model's state sits with the pad: when it cannot read, the pad says so. */}
+        <div className="pad-area">
+          <DrawingPad history={history} dispatch={dispatch} describedBy={hintId} />
+          <ModelStatus state={model.state} onRetry={model.retry} />
+        </div>
+        <PredictionPanel
+          recognition={recognition}
+          drawing={history.active !== null}
+          unavailable={model.state.status === 'error'}
+        />
         <div className="toolbar">
           <button type="button" onClick={undo}>
             Undo

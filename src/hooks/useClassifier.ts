@@ -1,16 +1,31 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { backendsFromQuery, type BackendName } from '../model/backendChoice';
 import { createClassifier, type Classifier } from '../model/classifier';
-import { describeError } from '../model/errors';
+import { downloads } from '../model/downloadProgress';
+import { explainFailure, type FailureExplanation } from '../model/failureExplanation';
+import type { Fetch } from '../model/loadArtifacts';
 import { setDiagnosticsClassifier } from '../diagnostics';
 
 export type ModelState =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly classifier: Classifier; readonly backend: BackendName }
-  | { readonly status: 'error'; readonly message: string };
+  | { readonly status: 'error'; readonly failure: FailureExplanation };
 
 /** Relative to the app's base, so the page works from any sub-path of a static host. */
 const MODEL_PATH = `${import.meta.env.BASE_URL}models/cnn/model.json`;
+
+const failed = (error: unknown): ModelState => ({
+  status: 'error',
+  failure: explainFailure(error, navigator.onLine),
+});
+
+/**
+ * The model's files, fetched through the progress tracker. The loader revalidates every file so a
+ * retry after a broken deploy sees the fix; the first attempt may use what index.html preloaded.
+ */
+function modelFetch(attempt: number): Fetch {
+  return (url, init) => downloads.fetch(url, attempt === 0 ? { ...init, cache: 'default' } : init);
+}
 
 export interface ClassifierHandle {
   readonly state: ModelState;
@@ -31,6 +46,7 @@ export function useClassifier(): ClassifierHandle {
     createClassifier({
       modelUrl: new URL(MODEL_PATH, document.baseURI).href,
       backends: backendsFromQuery(window.location.search),
+      fetchFile: modelFetch(attempt),
       onBackendChange: (backend) => {
         if (current)
           setState((previous) => (previous.status === 'ready' ? { ...previous, backend } : previous));
@@ -46,7 +62,7 @@ export function useClassifier(): ClassifierHandle {
         setState({ status: 'ready', classifier, backend: classifier.backend });
       },
       (error: unknown) => {
-        if (current) setState({ status: 'error', message: describeError(error) });
+        if (current) setState(failed(error));
       },
     );
     return () => {
@@ -57,12 +73,10 @@ export function useClassifier(): ClassifierHandle {
   }, [attempt]);
 
   const retry = useCallback(() => {
+    downloads.reset();
     setState({ status: 'loading' });
     setAttempt((previous) => previous + 1);
   }, []);
-  const fail = useCallback(
-    (error: unknown) => setState({ status: 'error', message: describeError(error) }),
-    [],
-  );
+  const fail = useCallback((error: unknown) => setState(failed(error)), []);
   return useMemo(() => ({ state, retry, fail }), [state, retry, fail]);
 }
