@@ -1,9 +1,11 @@
 import react from '@vitejs/plugin-react';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'vite';
 import { configDefaults } from 'vitest/config';
+import { prerenderPlugin } from './build/prerenderPlugin';
+import { serviceWorkerPlugin } from './build/serviceWorkerPlugin';
 
 const require = createRequire(import.meta.url);
 const wasmDist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
@@ -15,11 +17,23 @@ const wasmBinaryBytes = Object.fromEntries(
   ),
 );
 
+const define = { __WASM_BINARY_BYTES__: JSON.stringify(wasmBinaryBytes) };
+
+/** The default model's files, which the first answer needs: index.html hints them. */
+const DEFAULT_MODEL = 'models/cnn';
+const modelJson = JSON.parse(readFileSync(`public/${DEFAULT_MODEL}/model.json`, 'utf8')) as {
+  weightsManifest: { paths: string[] }[];
+};
+const defaultModelFiles = [
+  `${DEFAULT_MODEL}/model.json`,
+  ...modelJson.weightsManifest.flatMap((group) => group.paths.map((path) => `${DEFAULT_MODEL}/${path}`)),
+];
+
 export default defineConfig({
   // Relative asset URLs: the built app works from any sub-path of a static host.
   base: './',
-  plugins: [react()],
-  define: { __WASM_BINARY_BYTES__: JSON.stringify(wasmBinaryBytes) },
+  plugins: [react(), prerenderPlugin({ define, preload: defaultModelFiles }), serviceWorkerPlugin()],
+  define,
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     // The browser suite has its own config (vitest.e2e.config.ts): it needs a build and Chromium.

@@ -3,6 +3,8 @@ import { DrawingPad } from './components/DrawingPad';
 import { ModelStatus } from './components/ModelStatus';
 import { PredictionPanel } from './components/PredictionPanel';
 import { ProbabilityChart } from './components/ProbabilityChart';
+import { UpdateBanner } from './components/UpdateBanner';
+import { useAppUpdate } from './hooks/useAppUpdate';
 import { useClassifier } from './hooks/useClassifier';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useRecognition } from './hooks/useRecognition';
@@ -14,12 +16,14 @@ export function App() {
   const classifier = model.state.status === 'ready' ? model.state.classifier : null;
   const recognition = useRecognition(classifier, history, model.fail);
   useKeyboardShortcuts(undo, clear);
+  const update = useAppUpdate(model.state.status === 'ready');
   const hintId = useId();
 
   return (
     <div className="app">
       <header className="app-header">
         <h1>digitpad</h1>
+        {update.available && <UpdateBanner onUpdate={update.apply} />}
       </header>
       {/* Grid areas place these per screen shape; the DOM order is the reading order. */}
       <main className="workspace">

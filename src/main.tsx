@@ -1,5 +1,5 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './App';
 import { installDiagnostics } from './diagnostics';
 import { backendsFromQuery } from './model/backendChoice';
@@ -12,8 +12,12 @@ preloadBackend(backendsFromQuery(window.location.search)[0]);
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element to render into');
-createRoot(root).render(
+const app = (
   <StrictMode>
     <App />
-  </StrictMode>,
+  </StrictMode>
 );
+// A build holds the prerendered page (src/prerender.tsx): hydrating keeps it on screen and only
+// attaches the handlers. The dev server serves an empty root.
+if (root.firstElementChild !== null) hydrateRoot(root, app);
+else createRoot(root).render(app);
