@@ -166,7 +166,8 @@ export async function startStaticServer({
       return;
     }
     const type = contentTypeFor(file, relative);
-    const compress = gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    const compress =
+      gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
     const body = compress ? gzipSync(answer, { level: 9 }) : answer;
     response.writeHead(200, {
       ...headers,
