@@ -359,7 +359,6 @@ async function firstVisitRun(
     const app = await PadPage.open(context, 'about:blank');
     const cdp = await context.newCDPSession(app.page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await emulate(cdp, network);
     const urls = new Map<string, string>();
     const wireBytes: { url: string; bytes: number }[] = [];
@@ -480,6 +479,7 @@ async function runBench(args: BenchArgs): Promise<void> {
       const sample = stratifiedSample(held, Math.ceil(DIGITS / 10), 3).slice(0, DIGITS);
       const loads: LoadRun[] = [];
       const visits: FirstVisitRun[] = [];
+      const cpuVisits: FirstVisitRun[] = [];
       const repeats: RepeatVisitRun[] = [];
       const latencies: LatencyRun[] = [];
       const drawings: DrawingRun[] = [];
@@ -488,6 +488,8 @@ async function runBench(args: BenchArgs): Promise<void> {
         const digit = sample[run % sample.length];
         for (const network of [null, ...NETWORKS])
           visits.push(await firstVisitRun(browser, server.url, digit, network));
+        // What starting on the CPU backend would cost instead (an option, not what the page does).
+        cpuVisits.push(await firstVisitRun(browser, `${server.url}?backend=cpu`, digit, null));
         repeats.push(await repeatVisitRun(browser, server.url));
         loads.push(await loadRun(browser, server.url, digit));
         for (const backend of BACKENDS)
@@ -518,6 +520,14 @@ async function runBench(args: BenchArgs): Promise<void> {
         const bytes = median(local.map((v) => v.wire[kind]));
         if (bytes > 0) rows.push([`  of which ${kind}`, kb(bytes), '', '', '', '']);
       }
+      rows.push([
+        '  the same with ?backend=cpu (for comparison)',
+        kb(median(cpuVisits.map(wireTotal))),
+        '',
+        ratio(median(cpuVisits.map(wireTotal)), firstVisitBytes),
+        '',
+        '',
+      ]);
       for (const network of NETWORKS) {
         const runsOn = on(network.name);
         const label = `${network.name} (${network.kilobitsPerSecond} kbit/s, ${network.roundTripMs} ms), gzip`;
@@ -659,7 +669,7 @@ async function runBench(args: BenchArgs): Promise<void> {
       mkdirSync(dirname(args.out), { recursive: true });
       writeFileSync(
         args.out,
-        `${JSON.stringify({ createdAt: new Date().toISOString(), budgets: BUDGETS, visits, repeats, loads, latencies, drawings, training }, null, 2)}\n`,
+        `${JSON.stringify({ createdAt: new Date().toISOString(), budgets: BUDGETS, visits, cpuVisits, repeats, loads, latencies, drawings, training }, null, 2)}\n`,
       );
       console.log(`\nraw runs written to ${args.out}`);
     },
