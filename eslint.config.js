@@ -83,7 +83,13 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrictImports(NODE_MODULES, REACT) },
   },
   {
-    files: ['src/components/**/*.tsx', 'src/hooks/**/*.ts', 'src/App.tsx', 'src/main.tsx'],
+    files: [
+      'src/components/**/*.tsx',
+      'src/hooks/**/*.ts',
+      'src/App.tsx',
+      'src/main.tsx',
+      'src/prerender.tsx',
+    ],
     rules: { 'no-restricted-imports': restrictImports(NODE_MODULES, TFJS) },
   },
   {

@@ -1,11 +1,44 @@
 import react from '@vitejs/plugin-react';
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'vite';
 import { configDefaults } from 'vitest/config';
+import { prerenderPlugin } from './build/prerenderPlugin';
+import { serviceWorkerPlugin } from './build/serviceWorkerPlugin';
+
+const require = createRequire(import.meta.url);
+const wasmDist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+
+/** Decoded size of each WASM binary: a host that gzips them sends no size the progress bar can use. */
+const wasmBinaryBytes = Object.fromEntries(
+  ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'].map(
+    (name) => [name, statSync(join(wasmDist, name)).size],
+  ),
+);
+
+const define = { __WASM_BINARY_BYTES__: JSON.stringify(wasmBinaryBytes) };
+
+/**
+ * The catalog and the default model's files, which the first answer needs: index.html hints them,
+ * so they download while the script does instead of one after the other.
+ */
+const catalog = JSON.parse(readFileSync('public/models/index.json', 'utf8')) as {
+  defaultModel: string;
+  models: { id: string; files: string[] }[];
+};
+const defaultModelFiles = [
+  'models/index.json',
+  ...(catalog.models.find((model) => model.id === catalog.defaultModel)?.files ?? []).map(
+    (file) => `models/${file}`,
+  ),
+];
 
 export default defineConfig({
   // Relative asset URLs: the built app works from any sub-path of a static host.
   base: './',
-  plugins: [react()],
+  plugins: [react(), prerenderPlugin({ define, preload: defaultModelFiles }), serviceWorkerPlugin()],
+  define,
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     // The browser suite has its own config (vitest.e2e.config.ts): it needs a build and Chromium.

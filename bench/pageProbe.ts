@@ -6,6 +6,17 @@
  */
 export interface ProbeData {
   readyAt: number | null;
+  /** The first frame in which the drawing pad is laid out on screen (from HTML or from script). */
+  padPaintedAt: number | null;
+  /**
+   * The first frame in which the pad has its event handlers: React has attached its props to the
+   * canvas (hydrated it, or created it). Ink drawn from then on is read.
+   */
+  padTakesInkAt: number | null;
+  /** First contentful paint, as Chromium reports it. */
+  firstContentfulPaintAt: number | null;
+  /** The first result shown for a drawing (`data-strokes` leaving 0). */
+  firstAnswerAt: number | null;
   /** The page's own DOMContentLoaded, the reference for `readyAt`. */
   domContentLoadedAt: number | null;
   lastPointerUp: number;
@@ -24,6 +35,10 @@ export interface ProbeData {
 export const PROBE_SCRIPT = `(() => {
   const probe = {
     readyAt: null,
+    padPaintedAt: null,
+    padTakesInkAt: null,
+    firstContentfulPaintAt: null,
+    firstAnswerAt: null,
     domContentLoadedAt: null,
     lastPointerUp: 0,
     latencies: [],
@@ -36,8 +51,17 @@ export const PROBE_SCRIPT = `(() => {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (entry.name === 'first-contentful-paint') probe.firstContentfulPaintAt ??= entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
   const onFrame = (time) => {
     probe.frames.push(time);
+    if (probe.padTakesInkAt === null) {
+      const pad = document.querySelector('canvas[aria-label="Drawing pad"]');
+      if (pad !== null && probe.padPaintedAt === null && pad.getBoundingClientRect().width > 0) probe.padPaintedAt = time;
+      if (pad !== null && Object.keys(pad).some((key) => key.startsWith('__reactProps'))) probe.padTakesInkAt = time;
+    }
     requestAnimationFrame(onFrame);
   };
   requestAnimationFrame(onFrame);
@@ -47,6 +71,7 @@ export const PROBE_SCRIPT = `(() => {
       const now = performance.now();
       for (const { target, attributeName } of mutations) {
         if (attributeName === 'data-state' && target.getAttribute('data-state') === 'ready') probe.readyAt ??= now;
+        if (attributeName === 'data-strokes' && target.getAttribute('data-strokes') !== '0') probe.firstAnswerAt ??= now;
         if (attributeName === 'data-strokes' && target.getAttribute('data-strokes') !== '0' && probe.lastPointerUp > 0) {
           probe.latencies.push(now - probe.lastPointerUp);
           probe.lastPointerUp = 0;

@@ -1,19 +1,28 @@
 /**
  * `npm run bench [-- --runs 5 --digits 20 --data-dir DIR --out FILE --skip-training]`
  *
- * Builds the app, serves it on 127.0.0.1, drives headless Chromium and prints one table (and
- * writes a JSON file): bytes shipped for the first load, time to ready, pointerup-to-prediction
- * latency per backend on real pen digits, prediction updates and long tasks while drawing, and
- * training throughput. Every figure is the median over `--runs` runs; each run also measures a
- * reference in the same conditions, and the ratio is what to compare across machines.
- * Benchmarks are not tests: nothing in `npm test` depends on these numbers.
+ * Builds the app (or serves `E2E_DIST`), serves it gzipped on 127.0.0.1 as a static host does,
+ * drives headless Chromium and prints one table (and writes a JSON file): every byte a first
+ * visit downloads before its first answer (JS, CSS, HTML, WASM, model), first visits on emulated
+ * Slow 3G and Fast 3G (pad painted, pad takes ink, first answer to a digit drawn at once), a
+ * repeat visit with the network off served by the service worker, time to ready,
+ * pointerup-to-prediction latency per backend on real pen digits, prediction updates and long
+ * tasks while drawing, and training throughput. Every figure is the median over `--runs` runs;
+ * each run also measures a reference in the same conditions, and the ratio is what to compare
+ * across machines. Benchmarks are not tests: nothing in `npm test` depends on these numbers.
+ *
+ * First visits run in browser contexts with service workers blocked (Playwright's
+ * `serviceWorkers: 'block'`): Chromium's network emulation throttles the page's requests but not a
+ * worker's, and a first visit has no worker yet anyway.
  */
 import { createRandom } from '../src/learning/random';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { BACKENDS } from '../src/model/backendChoice';
 import { PadPage } from '../test/e2e/padPage';
 import {
   heldOut,
@@ -24,27 +33,69 @@ import {
   type PenDigit,
 } from '../test/e2e/pendigits';
 import { withHarness } from '../test/e2e/standalone';
-import { DESKTOP, type Backend } from '../test/e2e/suite';
+import { DESKTOP } from '../test/e2e/suite';
 import { PROBE_SCRIPT, type ProbeData } from './pageProbe';
 import { measureTrainingThroughput, type ThroughputResult } from './trainingThroughput';
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '5' },
-    digits: { type: 'string', default: '20' },
-    'data-dir': {
-      type: 'string',
-      default: existsSync('../shared/data/mnist') ? '../shared/data/mnist' : 'data/mnist',
-    },
-    out: { type: 'string', default: '.bench/results.json' },
-    'skip-training': { type: 'boolean', default: false },
-  },
-});
-const RUNS = Number(values.runs);
-const DIGITS = Number(values.digits);
-const BACKENDS: readonly Backend[] = ['wasm', 'webgl', 'cpu'];
+export interface BenchArgs {
+  readonly runs: number;
+  readonly digits: number;
+  readonly dataDir: string;
+  readonly out: string;
+  readonly skipTraining: boolean;
+}
+
+/** A bad command line: the message is one line that says which flag and what it needs. */
+export class BenchUsageError extends Error {
+  override readonly name = 'BenchUsageError';
+}
+
+function positiveInteger(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1)
+    throw new BenchUsageError(`--${flag} needs a whole number >= 1, got "${text}"`);
+  return value;
+}
+
+/** Reads the bench's flags; throws `BenchUsageError` on an unknown flag or a bad value. */
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        runs: { type: 'string' },
+        digits: { type: 'string' },
+        'data-dir': { type: 'string' },
+        out: { type: 'string' },
+        'skip-training': { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new BenchUsageError((error as Error).message.split('\n')[0]);
+  }
+  if (values['data-dir'] === '') throw new BenchUsageError('--data-dir needs a folder');
+  if (values.out === '') throw new BenchUsageError('--out needs a file name');
+  return {
+    runs: positiveInteger('runs', values.runs, 5),
+    digits: positiveInteger('digits', values.digits, 20),
+    dataDir:
+      values['data-dir'] ?? (existsSync('../shared/data/mnist') ? '../shared/data/mnist' : 'data/mnist'),
+    out: values.out ?? '.bench/results.json',
+    skipTraining: values['skip-training'] ?? false,
+  };
+}
+
+type Backend = (typeof BACKENDS)[number];
 
 const BUDGETS = {
+  firstVisitKilobytes: 200,
+  slow3gPadPaintedMs: 1500,
+  slow3gFirstAnswerMs: 5500,
+  offlineReadyMs: 400,
   firstLoadKilobytes: 170,
   weightKilobytes: 60,
   readyMs: 400,
@@ -90,7 +141,8 @@ interface LoadRun {
 }
 
 async function newPage(browser: Browser, url: string) {
-  const context = await browser.newContext({ viewport: DESKTOP });
+  // No service worker: its background precaching would compete with what is measured.
+  const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
   await context.addInitScript({ content: PROBE_SCRIPT });
   const app = await PadPage.open(context, url);
   return { context, app };
@@ -98,7 +150,8 @@ async function newPage(browser: Browser, url: string) {
 
 /** A cold load with the default backend: what it downloads, when it is ready, the first answer. */
 async function loadRun(browser: Browser, url: string, digit: PenDigit): Promise<LoadRun> {
-  const context = await browser.newContext({ viewport: DESKTOP });
+  // No service worker: its background precaching would compete with what is measured.
+  const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
   await context.addInitScript({ content: PROBE_SCRIPT });
   const bodies: Promise<{ kind: Kind; body: Buffer } | null>[] = [];
   context.on('response', (response) => {
@@ -255,133 +308,388 @@ async function drawingRun(browser: Browser, url: string): Promise<DrawingRun> {
   }
 }
 
+/** A network as Chromium's DevTools emulate it: per-request latency and a shared throughput. */
+interface NetworkProfile {
+  readonly name: string;
+  readonly kilobitsPerSecond: number;
+  readonly roundTripMs: number;
+}
+
+/** The issue's Slow 3G, and Lighthouse's Fast 3G (1.6 Mbit/s, 150 ms). */
+const NETWORKS: readonly NetworkProfile[] = [
+  { name: 'Slow 3G', kilobitsPerSecond: 400, roundTripMs: 400 },
+  { name: 'Fast 3G', kilobitsPerSecond: 1600, roundTripMs: 150 },
+];
+
+async function emulate(cdp: CDPSession, network: NetworkProfile | null): Promise<void> {
+  const bytesPerSecond = network === null ? -1 : (network.kilobitsPerSecond * 1000) / 8;
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: network?.roundTripMs ?? 0,
+    downloadThroughput: bytesPerSecond,
+    uploadThroughput: bytesPerSecond,
+  });
+}
+
+interface FirstVisitRun {
+  network: string;
+  /** Bytes on the wire (gzipped where the server compresses), by kind, up to the first answer. */
+  wire: Record<Kind, number>;
+  padPaintedMs: number;
+  padTakesInkMs: number;
+  firstContentfulPaintMs: number;
+  firstAnswerMs: number;
+  readyMs: number;
+}
+
+/**
+ * A first visit as a new person makes it: a fresh context, no service worker, the page opened on
+ * `network`, a digit drawn the moment the pad takes ink, and its answer awaited. Counts every
+ * byte the page received until then, as Chromium's network layer reports it.
+ */
+async function firstVisitRun(
+  browser: Browser,
+  url: string,
+  digit: PenDigit,
+  network: NetworkProfile | null,
+): Promise<FirstVisitRun> {
+  const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
+  await context.addInitScript({ content: PROBE_SCRIPT });
+  try {
+    const app = await PadPage.open(context, 'about:blank');
+    const cdp = await context.newCDPSession(app.page);
+    await cdp.send('Network.enable');
+    await emulate(cdp, network);
+    const urls = new Map<string, string>();
+    const wireBytes: { url: string; bytes: number }[] = [];
+    cdp.on('Network.responseReceived', ({ requestId, response }) => urls.set(requestId, response.url));
+    cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+      const requested = urls.get(requestId);
+      if (requested !== undefined) wireBytes.push({ url: requested, bytes: encodedDataLength });
+    });
+
+    await app.page.goto(url, { waitUntil: 'commit' });
+    await app.page.waitForFunction(
+      () => (window as unknown as { benchProbe: ProbeData }).benchProbe.padTakesInkAt !== null,
+      null,
+      { timeout: 120_000, polling: 'raf' },
+    );
+    const strokes = strokesFor(digit, await app.padBox(), randomPlacement(createRandom(1)));
+    await app.drawAndRead('mouse', strokes);
+    const probe = await probeOf(app.page);
+    const kinds: Kind[] = ['js', 'css', 'model', 'weights', 'wasm', 'html', 'other'];
+    const wire = Object.fromEntries(
+      kinds.map((kind) => [
+        kind,
+        wireBytes.filter((b) => kindOf(b.url) === kind).reduce((sum, b) => sum + b.bytes, 0),
+      ]),
+    ) as Record<Kind, number>;
+    return {
+      network: network?.name ?? 'localhost',
+      wire,
+      padPaintedMs: probe.padPaintedAt ?? NaN,
+      padTakesInkMs: probe.padTakesInkAt ?? NaN,
+      firstContentfulPaintMs: probe.firstContentfulPaintAt ?? NaN,
+      firstAnswerMs: probe.firstAnswerAt ?? NaN,
+      readyMs: probe.readyAt ?? NaN,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+interface RepeatVisitRun {
+  /** Navigation to ready, with the network off and everything served by the service worker. */
+  offlineReadyMs: number | null;
+  offlinePadPaintedMs: number;
+  /** The same reload online, for reference. */
+  onlineReadyMs: number;
+  /** Why the offline visit failed, for a build without a service worker. */
+  failure: string | null;
+}
+
+/** Whether the page's service worker is installed and active, waiting up to 30 s for it. */
+async function serviceWorkerActivated(page: Page): Promise<boolean> {
+  for (let waited = 0; waited < 30_000; waited += 200) {
+    const state = await page.evaluate(
+      async () => (await navigator.serviceWorker?.getRegistration())?.active?.state,
+    );
+    if (state === 'activated') return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
+/** Visit, let the service worker install, then reload online (reference) and offline. */
+async function repeatVisitRun(browser: Browser, url: string): Promise<RepeatVisitRun> {
+  const context: BrowserContext = await browser.newContext({ viewport: DESKTOP });
+  await context.addInitScript({ content: PROBE_SCRIPT });
+  try {
+    const app = await PadPage.open(context, url);
+    await app.modelReady();
+    await serviceWorkerActivated(app.page);
+    await app.page.reload();
+    await app.modelReady();
+    const onlineReadyMs = (await probeOf(app.page)).readyAt ?? NaN;
+    const cdp = await context.newCDPSession(app.page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: true,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await context.setOffline(true);
+    try {
+      await app.page.reload();
+      await app.modelReady();
+    } catch (error) {
+      return {
+        offlineReadyMs: null,
+        offlinePadPaintedMs: NaN,
+        onlineReadyMs,
+        failure: String(error).split('\n')[0],
+      };
+    }
+    const probe = await probeOf(app.page);
+    return {
+      offlineReadyMs: probe.readyAt ?? NaN,
+      offlinePadPaintedMs: probe.padPaintedAt ?? NaN,
+      onlineReadyMs,
+      failure: null,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const ratio = (value: number, reference: number) =>
   reference > 0 ? `${(value / reference).toFixed(2)}x` : '-';
 const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
 
-await withHarness(async ({ server, browser }) => {
-  const held = heldOut(await loadPenDigits());
-  const sample = stratifiedSample(held, Math.ceil(DIGITS / 10), 3).slice(0, DIGITS);
-  const loads: LoadRun[] = [];
-  const latencies: LatencyRun[] = [];
-  const drawings: DrawingRun[] = [];
-  for (let run = 1; run <= RUNS; run++) {
-    process.stderr.write(`run ${run}/${RUNS}\n`);
-    loads.push(await loadRun(browser, server.url, sample[run % sample.length]));
-    for (const backend of BACKENDS) latencies.push(await latencyRun(browser, server.url, backend, sample));
-    drawings.push(await drawingRun(browser, server.url));
-  }
-  const training: ThroughputResult[][] = [];
-  if (!values['skip-training']) {
-    process.stderr.write('training throughput\n');
-    for (let run = 0; run < Math.min(RUNS, 3); run++)
-      training.push(await measureTrainingThroughput(values['data-dir']));
-  }
+const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
 
-  const load = <K extends keyof LoadRun>(key: K) => loads.map((l) => l[key] as number);
-  const bytes = loads[0].bytes;
-  const firstLoad = { raw: bytes.js.raw + bytes.css.raw, gzip: bytes.js.gzip + bytes.css.gzip };
-  const rows: string[][] = [
-    ['measure', 'median', 'reference (same run)', 'ratio', 'budget', ''],
-    [
-      'first load: JS + CSS',
-      `${kb(firstLoad.raw)} raw, ${kb(firstLoad.gzip)} gz`,
-      '',
-      '',
-      `<= ${BUDGETS.firstLoadKilobytes} KB gz`,
-      verdict(firstLoad.gzip <= BUDGETS.firstLoadKilobytes * 1024),
-    ],
-    ['  of which JS', `${kb(bytes.js.raw)} raw, ${kb(bytes.js.gzip)} gz`, '', '', '', ''],
-    [
-      'model weights',
-      `${kb(bytes.weights.raw)} raw, ${kb(bytes.weights.gzip)} gz`,
-      '',
-      '',
-      `<= ${BUDGETS.weightKilobytes} KB`,
-      verdict(bytes.weights.raw <= BUDGETS.weightKilobytes * 1024),
-    ],
-    ['model.json', `${kb(bytes.model.raw)} raw, ${kb(bytes.model.gzip)} gz`, '', '', '', ''],
-    ['WASM binary', `${kb(bytes.wasm.raw)} raw, ${kb(bytes.wasm.gzip)} gz`, '', '', '', ''],
-    [
-      'navigation -> ready',
-      ms(median(load('readyMs'))),
-      `DOMContentLoaded ${ms(median(load('domContentLoadedMs')))}`,
-      ratio(median(load('readyMs')), median(load('domContentLoadedMs'))),
-      `<= ${BUDGETS.readyMs} ms`,
-      verdict(median(load('readyMs')) <= BUDGETS.readyMs),
-    ],
-    [`first prediction (${loads[0].backend})`, ms(median(load('firstPredictionMs'))), '', '', '', ''],
-  ];
-  for (const backend of BACKENDS) {
-    const runs = latencies.filter((l) => l.backend === backend);
-    const all = runs.flatMap((r) => r.latencies);
-    const p50 = median(runs.map((r) => median(r.latencies)));
-    const p95 = median(runs.map((r) => percentile(r.latencies, 95)));
-    const bare = median(runs.map((r) => r.bareClassifyMs));
-    const budgeted = backend === loads[0].backend;
-    rows.push([
-      `pointerup -> prediction, ${backend}, median`,
-      ms(p50),
-      `bare classify ${ms(bare)}`,
-      ratio(p50, bare),
-      budgeted ? `<= ${BUDGETS.latencyMedianMs} ms` : '',
-      budgeted ? verdict(p50 <= BUDGETS.latencyMedianMs) : '',
-    ]);
-    rows.push([
-      `pointerup -> prediction, ${backend}, p95`,
-      ms(p95),
-      `(${all.length} strokes)`,
-      ratio(p95, bare),
-      budgeted ? `<= ${BUDGETS.latencyP95Ms} ms` : '',
-      budgeted ? verdict(p95 <= BUDGETS.latencyP95Ms) : '',
-    ]);
-  }
-  const updates = median(drawings.map((d) => d.updatesPerSecond));
-  const fps = median(drawings.map((d) => d.framesPerSecond));
-  const longest = median(drawings.map((d) => d.longestTaskMs));
-  rows.push([
-    'updates per second while drawing',
-    updates.toFixed(1),
-    `moves ${median(drawings.map((d) => d.movesPerSecond)).toFixed(1)}/s, frames ${fps.toFixed(1)}/s`,
-    ratio(updates, median(drawings.map((d) => d.movesPerSecond))),
-    `>= ${BUDGETS.updatesPerSecond}`,
-    verdict(updates >= BUDGETS.updatesPerSecond),
-  ]);
-  rows.push([
-    'longest main-thread task while drawing',
-    longest === 0 ? 'none over 50 ms' : ms(longest),
-    `longest frame gap ${ms(median(drawings.map((d) => d.longestFrameGapMs)))}`,
-    '',
-    `<= ${BUDGETS.longestTaskMs} ms`,
-    verdict(longest <= BUDGETS.longestTaskMs),
-  ]);
-  for (const threads of [...new Set(training.flat().map((t) => t.threads))]) {
-    const runs = training.flat().filter((t) => t.threads === threads);
-    const train = median(runs.map((t) => t.trainImagesPerSecond));
-    const forward = median(runs.map((t) => t.forwardImagesPerSecond));
-    rows.push([
-      `training, ${threads} thread${threads > 1 ? 's' : ''}`,
-      `${train.toFixed(0)} img/s`,
-      `forward only ${forward.toFixed(0)} img/s`,
-      ratio(train, forward),
-      '',
-      '',
-    ]);
-  }
+async function runBench(args: BenchArgs): Promise<void> {
+  const { runs: RUNS, digits: DIGITS } = args;
+  await withHarness(
+    async ({ server, browser }) => {
+      const held = heldOut(await loadPenDigits());
+      const sample = stratifiedSample(held, Math.ceil(DIGITS / 10), 3).slice(0, DIGITS);
+      const loads: LoadRun[] = [];
+      const visits: FirstVisitRun[] = [];
+      const cpuVisits: FirstVisitRun[] = [];
+      const repeats: RepeatVisitRun[] = [];
+      const latencies: LatencyRun[] = [];
+      const drawings: DrawingRun[] = [];
+      for (let run = 1; run <= RUNS; run++) {
+        process.stderr.write(`run ${run}/${RUNS}\n`);
+        const digit = sample[run % sample.length];
+        for (const network of [null, ...NETWORKS])
+          visits.push(await firstVisitRun(browser, server.url, digit, network));
+        // What starting on the CPU backend would cost instead (an option, not what the page does).
+        cpuVisits.push(await firstVisitRun(browser, `${server.url}?backend=cpu`, digit, null));
+        repeats.push(await repeatVisitRun(browser, server.url));
+        loads.push(await loadRun(browser, server.url, digit));
+        for (const backend of BACKENDS)
+          latencies.push(await latencyRun(browser, server.url, backend, sample));
+        drawings.push(await drawingRun(browser, server.url));
+      }
+      const training: ThroughputResult[][] = [];
+      if (!args.skipTraining) {
+        process.stderr.write('training throughput\n');
+        for (let run = 0; run < Math.min(RUNS, 3); run++)
+          training.push(await measureTrainingThroughput(args.dataDir));
+      }
 
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (row: string[]) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
-  console.log(`\ndigitpad bench: ${RUNS} runs, ${DIGITS} held-out pen digits per backend, medians\n`);
-  console.log(line(rows[0]));
-  console.log(line(widths.map((w) => '-'.repeat(w))));
-  for (const row of rows.slice(1)) console.log(line(row));
+      const rows: string[][] = [['measure', 'median', 'reference (same run)', 'ratio', 'budget', '']];
+      const on = (network: string) => visits.filter((v) => v.network === network);
+      const wireTotal = (v: FirstVisitRun) => Object.values(v.wire).reduce((sum, bytes) => sum + bytes, 0);
+      const local = on('localhost');
+      const firstVisitBytes = median(local.map(wireTotal));
+      rows.push([
+        'first visit: every byte before the first answer',
+        `${kb(firstVisitBytes)} on the wire (gzip)`,
+        '',
+        '',
+        `<= ${BUDGETS.firstVisitKilobytes} KB`,
+        verdict(firstVisitBytes <= BUDGETS.firstVisitKilobytes * 1024),
+      ]);
+      for (const kind of ['js', 'css', 'html', 'wasm', 'model', 'weights', 'other'] as Kind[]) {
+        const bytes = median(local.map((v) => v.wire[kind]));
+        if (bytes > 0) rows.push([`  of which ${kind}`, kb(bytes), '', '', '', '']);
+      }
+      rows.push([
+        '  the same with ?backend=cpu (for comparison)',
+        kb(median(cpuVisits.map(wireTotal))),
+        '',
+        ratio(median(cpuVisits.map(wireTotal)), firstVisitBytes),
+        '',
+        '',
+      ]);
+      for (const network of NETWORKS) {
+        const runsOn = on(network.name);
+        const label = `${network.name} (${network.kilobitsPerSecond} kbit/s, ${network.roundTripMs} ms), gzip`;
+        const painted = median(runsOn.map((v) => v.padPaintedMs));
+        const fcp = median(runsOn.map((v) => v.firstContentfulPaintMs));
+        const ink = median(runsOn.map((v) => v.padTakesInkMs));
+        const answer = median(runsOn.map((v) => v.firstAnswerMs));
+        const slow = network.name === 'Slow 3G';
+        // What the bytes alone cost on this link: the reference the times are compared with.
+        const transfer = (firstVisitBytes * 8) / network.kilobitsPerSecond;
+        rows.push([
+          `${label}: pad painted`,
+          seconds(painted),
+          `first contentful paint ${seconds(fcp)}`,
+          ratio(painted, fcp),
+          slow ? `<= ${seconds(BUDGETS.slow3gPadPaintedMs)}` : '',
+          slow ? verdict(painted <= BUDGETS.slow3gPadPaintedMs) : '',
+        ]);
+        rows.push([`${label}: pad takes ink`, seconds(ink), '', '', '', '']);
+        rows.push([
+          `${label}: first answer`,
+          seconds(answer),
+          `bytes / bandwidth ${seconds(transfer)}`,
+          ratio(answer, transfer),
+          slow ? `<= ${seconds(BUDGETS.slow3gFirstAnswerMs)}` : '',
+          slow ? verdict(answer <= BUDGETS.slow3gFirstAnswerMs) : '',
+        ]);
+      }
+      const offline = repeats.map((r) => r.offlineReadyMs);
+      const offlineReady = offline.some((value) => value === null)
+        ? null
+        : median(offline.filter((value): value is number => value !== null));
+      rows.push([
+        'repeat visit, network off: ready',
+        offlineReady === null ? `fails (${repeats.find((r) => r.failure)?.failure ?? ''})` : ms(offlineReady),
+        `online reload ${ms(median(repeats.map((r) => r.onlineReadyMs)))}`,
+        offlineReady === null ? '' : ratio(offlineReady, median(repeats.map((r) => r.onlineReadyMs))),
+        `<= ${BUDGETS.offlineReadyMs} ms`,
+        verdict(offlineReady !== null && offlineReady <= BUDGETS.offlineReadyMs),
+      ]);
 
-  mkdirSync(dirname(values.out), { recursive: true });
-  writeFileSync(
-    values.out,
-    `${JSON.stringify({ createdAt: new Date().toISOString(), budgets: BUDGETS, loads, latencies, drawings, training }, null, 2)}\n`,
+      const load = <K extends keyof LoadRun>(key: K) => loads.map((l) => l[key] as number);
+      const bytes = loads[0].bytes;
+      const firstLoad = { raw: bytes.js.raw + bytes.css.raw, gzip: bytes.js.gzip + bytes.css.gzip };
+      rows.push(
+        [
+          'first load: JS + CSS',
+          `${kb(firstLoad.raw)} raw, ${kb(firstLoad.gzip)} gz`,
+          '',
+          '',
+          `<= ${BUDGETS.firstLoadKilobytes} KB gz`,
+          verdict(firstLoad.gzip <= BUDGETS.firstLoadKilobytes * 1024),
+        ],
+        ['  of which JS', `${kb(bytes.js.raw)} raw, ${kb(bytes.js.gzip)} gz`, '', '', '', ''],
+        [
+          'model weights',
+          `${kb(bytes.weights.raw)} raw, ${kb(bytes.weights.gzip)} gz`,
+          '',
+          '',
+          `<= ${BUDGETS.weightKilobytes} KB`,
+          verdict(bytes.weights.raw <= BUDGETS.weightKilobytes * 1024),
+        ],
+        ['model.json', `${kb(bytes.model.raw)} raw, ${kb(bytes.model.gzip)} gz`, '', '', '', ''],
+        ['WASM binary', `${kb(bytes.wasm.raw)} raw, ${kb(bytes.wasm.gzip)} gz`, '', '', '', ''],
+        [
+          'localhost: navigation -> ready',
+          ms(median(load('readyMs'))),
+          `DOMContentLoaded ${ms(median(load('domContentLoadedMs')))}`,
+          ratio(median(load('readyMs')), median(load('domContentLoadedMs'))),
+          `<= ${BUDGETS.readyMs} ms`,
+          verdict(median(load('readyMs')) <= BUDGETS.readyMs),
+        ],
+        [`first prediction (${loads[0].backend})`, ms(median(load('firstPredictionMs'))), '', '', '', ''],
+      );
+      for (const backend of BACKENDS) {
+        const runs = latencies.filter((l) => l.backend === backend);
+        const all = runs.flatMap((r) => r.latencies);
+        const p50 = median(runs.map((r) => median(r.latencies)));
+        const p95 = median(runs.map((r) => percentile(r.latencies, 95)));
+        const bare = median(runs.map((r) => r.bareClassifyMs));
+        const budgeted = backend === loads[0].backend;
+        rows.push([
+          `pointerup -> prediction, ${backend}, median`,
+          ms(p50),
+          `bare classify ${ms(bare)}`,
+          ratio(p50, bare),
+          budgeted ? `<= ${BUDGETS.latencyMedianMs} ms` : '',
+          budgeted ? verdict(p50 <= BUDGETS.latencyMedianMs) : '',
+        ]);
+        rows.push([
+          `pointerup -> prediction, ${backend}, p95`,
+          ms(p95),
+          `(${all.length} strokes)`,
+          ratio(p95, bare),
+          budgeted ? `<= ${BUDGETS.latencyP95Ms} ms` : '',
+          budgeted ? verdict(p95 <= BUDGETS.latencyP95Ms) : '',
+        ]);
+      }
+      const updates = median(drawings.map((d) => d.updatesPerSecond));
+      const fps = median(drawings.map((d) => d.framesPerSecond));
+      const longest = median(drawings.map((d) => d.longestTaskMs));
+      rows.push([
+        'updates per second while drawing',
+        updates.toFixed(1),
+        `moves ${median(drawings.map((d) => d.movesPerSecond)).toFixed(1)}/s, frames ${fps.toFixed(1)}/s`,
+        ratio(updates, median(drawings.map((d) => d.movesPerSecond))),
+        `>= ${BUDGETS.updatesPerSecond}`,
+        verdict(updates >= BUDGETS.updatesPerSecond),
+      ]);
+      rows.push([
+        'longest main-thread task while drawing',
+        longest === 0 ? 'none over 50 ms' : ms(longest),
+        `longest frame gap ${ms(median(drawings.map((d) => d.longestFrameGapMs)))}`,
+        '',
+        `<= ${BUDGETS.longestTaskMs} ms`,
+        verdict(longest <= BUDGETS.longestTaskMs),
+      ]);
+      for (const threads of [...new Set(training.flat().map((t) => t.threads))]) {
+        const runs = training.flat().filter((t) => t.threads === threads);
+        const train = median(runs.map((t) => t.trainImagesPerSecond));
+        const forward = median(runs.map((t) => t.forwardImagesPerSecond));
+        rows.push([
+          `training, ${threads} thread${threads > 1 ? 's' : ''}`,
+          `${train.toFixed(0)} img/s`,
+          `forward only ${forward.toFixed(0)} img/s`,
+          ratio(train, forward),
+          '',
+          '',
+        ]);
+      }
+
+      const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+      const line = (row: string[]) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+      console.log(`\ndigitpad bench: ${RUNS} runs, ${DIGITS} held-out pen digits per backend, medians\n`);
+      console.log(line(rows[0]));
+      console.log(line(widths.map((w) => '-'.repeat(w))));
+      for (const row of rows.slice(1)) console.log(line(row));
+
+      mkdirSync(dirname(args.out), { recursive: true });
+      writeFileSync(
+        args.out,
+        `${JSON.stringify({ createdAt: new Date().toISOString(), budgets: BUDGETS, visits, cpuVisits, repeats, loads, latencies, drawings, training }, null, 2)}\n`,
+      );
+      console.log(`\nraw runs written to ${args.out}`);
+    },
+    { gzip: true },
   );
-  console.log(`\nraw runs written to ${values.out}`);
-});
+}
+
+async function main(): Promise<number> {
+  let args: BenchArgs;
+  try {
+    args = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    console.error(`bench: usage: ${error.message}`);
+    return 2;
+  }
+  await runBench(args);
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().then((code) => process.exit(code));
+}

@@ -1,16 +1,22 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { AboutPanel } from './components/AboutPanel';
 import { DrawingPad } from './components/DrawingPad';
 import { ModelStatus } from './components/ModelStatus';
 import { PadToolbar } from './components/PadToolbar';
 import { PredictionPanel } from './components/PredictionPanel';
 import { ProbabilityChart } from './components/ProbabilityChart';
+import { UpdateBanner } from './components/UpdateBanner';
+import { useAppUpdate } from './hooks/useAppUpdate';
 import { useClassifier } from './hooks/useClassifier';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useRecognition } from './hooks/useRecognition';
 import { useStrokeHistory } from './hooks/useStrokeHistory';
-import { detectInputDevice } from './pad/padHint';
+import { DEFAULT_DEVICE, detectInputDevice, type InputDevice } from './pad/padHint';
 import { createAppServices, type AppServices } from './services';
+
+let detectedDevice: InputDevice | null = null;
+const thisDevice = () => (detectedDevice ??= detectInputDevice(window));
+const noChanges = () => () => {};
 
 interface AppProps {
   /** The page's runtime, models and diagnostics; made here when not given (tests). */
@@ -18,7 +24,7 @@ interface AppProps {
 }
 
 export function App({ services: given }: AppProps) {
-  const [services] = useState(() => given ?? createAppServices(window));
+  const [services] = useState(() => given ?? createAppServices(globalThis.window));
   const model = useClassifier(services);
   const { history, dispatch, undo, redo, clear, can } = useStrokeHistory();
   const classifier = model.state.status === 'ready' ? model.state.classifier : null;
@@ -29,21 +35,31 @@ export function App({ services: given }: AppProps) {
     return () => services.diagnostics.attach(null);
   }, [services, classifier]);
   useKeyboardShortcuts({ undo, redo, clear });
+  const update = useAppUpdate(model.state.status === 'ready');
   const hintId = useId();
-  // The device does not change while the page is open; reading it once is enough.
-  const device = useMemo(() => detectInputDevice(window), []);
+  // The prerendered page and hydration use the default device, so the markup matches; the real
+  // one is read right after (once: it does not change while the page is open).
+  const device = useSyncExternalStore(noChanges, thisDevice, () => DEFAULT_DEVICE);
 
   return (
     <div className="app">
       <header className="app-header">
         <h1>digitpad</h1>
-        <ModelStatus state={model.state} onRetry={model.retry} />
         <AboutPanel backend={model.state.status === 'ready' ? model.state.backend : ''} mac={device.mac} />
+        {update.available && <UpdateBanner onUpdate={update.apply} />}
       </header>
       {/* Grid areas place these per screen shape; the DOM order is the reading order. */}
       <main className="workspace">
-        <DrawingPad history={history} dispatch={dispatch} describedBy={hintId} />
-        <PredictionPanel recognition={recognition} drawing={history.active !== null} />
+        {/* The model's state sits with the pad: when it cannot read, the pad says so. */}
+        <div className="pad-area">
+          <DrawingPad history={history} dispatch={dispatch} describedBy={hintId} />
+          <ModelStatus state={model.state} onRetry={model.retry} />
+        </div>
+        <PredictionPanel
+          recognition={recognition}
+          drawing={history.active !== null}
+          unavailable={model.state.status === 'error'}
+        />
         <PadToolbar undo={undo} redo={redo} clear={clear} can={can} hintId={hintId} device={device} />
         <ProbabilityChart probabilities={recognition.readings[0]?.probabilities ?? null} />
       </main>

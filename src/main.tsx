@@ -1,5 +1,5 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './App';
 import { installDiagnostics } from './diagnostics';
 import { preloadBackend } from './model/tfjsBackends';
@@ -14,8 +14,12 @@ services.models.catalog().catch(() => undefined); // a failure is shown when the
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element to render into');
-createRoot(root).render(
+const app = (
   <StrictMode>
     <App services={services} />
-  </StrictMode>,
+  </StrictMode>
 );
+// A build holds the prerendered page (src/prerender.tsx): hydrating keeps it on screen and only
+// attaches the handlers. The dev server serves an empty root.
+if (root.firstElementChild !== null) hydrateRoot(root, app);
+else createRoot(root).render(app);

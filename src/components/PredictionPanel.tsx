@@ -4,7 +4,8 @@ import { InputPreview } from './InputPreview';
 
 const percent = (probability: number) => `${Math.round(probability * 100)}%`;
 
-function caption(verdict: Verdict, strokes: number): string {
+function caption(verdict: Verdict, strokes: number, unavailable: boolean): string {
+  if (unavailable) return 'Can’t read right now';
   switch (verdict.kind) {
     case 'none':
       return strokes === 0 ? 'Draw a digit' : 'Too small to read';
@@ -31,13 +32,15 @@ interface PredictionPanelProps {
   readonly recognition: Recognition;
   /** A stroke is in progress: results are provisional and not worth announcing. */
   readonly drawing: boolean;
+  /** The model failed to load: no answer is coming, and the caption must not invite one. */
+  readonly unavailable?: boolean;
 }
 
-export function PredictionPanel({ recognition, drawing }: PredictionPanelProps) {
+export function PredictionPanel({ recognition, drawing, unavailable = false }: PredictionPanelProps) {
   // One digit on the pad for now: the first reading is the answer.
   const reading = recognition.readings[0] ?? null;
   const verdict = judge(reading?.probabilities ?? null);
-  const text = caption(verdict, recognition.strokes);
+  const text = caption(verdict, recognition.strokes, unavailable);
   const hasDigit = verdict.kind !== 'none';
   return (
     <section className="prediction-panel" aria-label="Prediction">

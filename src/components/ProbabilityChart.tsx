@@ -10,6 +10,35 @@ const NO_EVIDENCE: readonly number[] = Array.from({ length: NUM_CLASSES }, () =>
 
 const percent = (probability: number) => Math.round(probability * 100);
 
+interface BarProps {
+  readonly digit: number;
+  readonly probability: number;
+  readonly top: boolean;
+  readonly empty: boolean;
+}
+
+function Bar({ digit, probability, top, empty }: BarProps) {
+  return (
+    <li className={top ? 'bar bar-top' : 'bar'} data-digit={digit} data-probability={probability}>
+      {/* Read in DOM order as "7: 93%"; the grid places the number above the bar. */}
+      <span className="bar-digit">{DIGIT_LABELS[digit]}</span>
+      <span className="visually-hidden" aria-hidden={empty || undefined}>
+        :{' '}
+      </span>
+      {/* Under 1% a label says nothing a bar does not; hidden from sight, not from a screen reader. */}
+      <span
+        className={empty || percent(probability) < 1 ? 'bar-value visually-hidden' : 'bar-value'}
+        aria-hidden={empty || undefined}
+      >
+        {percent(probability)}%
+      </span>
+      <span className="bar-track" aria-hidden="true">
+        <span className="bar-fill" style={{ transform: `scaleY(${empty ? 0 : probability})` }} />
+      </span>
+    </li>
+  );
+}
+
 export function ProbabilityChart({ probabilities }: { readonly probabilities: Float32Array | null }) {
   const empty = probabilities === null;
   // Outputs after the digits (a "not a digit" score) are not digit probabilities.
@@ -20,28 +49,7 @@ export function ProbabilityChart({ probabilities }: { readonly probabilities: Fl
     <div className={empty ? 'chart-area chart-empty' : 'chart-area'}>
       <ol className="chart" data-testid="probabilities" aria-label="Probability of each digit">
         {Array.from(values, (probability, digit) => (
-          <li
-            key={digit}
-            className={digit === top ? 'bar bar-top' : 'bar'}
-            data-digit={digit}
-            data-probability={probability}
-          >
-            {/* Read in DOM order as "7: 93%"; the grid places the number above the bar. */}
-            <span className="bar-digit">{DIGIT_LABELS[digit]}</span>
-            <span className="visually-hidden" aria-hidden={empty || undefined}>
-              :{' '}
-            </span>
-            {/* Under 1% a label says nothing a bar does not; hidden from sight, not from a screen reader. */}
-            <span
-              className={empty || percent(probability) < 1 ? 'bar-value visually-hidden' : 'bar-value'}
-              aria-hidden={empty || undefined}
-            >
-              {percent(probability)}%
-            </span>
-            <span className="bar-track" aria-hidden="true">
-              <span className="bar-fill" style={{ transform: `scaleY(${empty ? 0 : probability})` }} />
-            </span>
-          </li>
+          <Bar key={digit} digit={digit} probability={probability} top={digit === top} empty={empty} />
         ))}
       </ol>
       {empty && (

@@ -1,13 +1,18 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { BackendName } from '../model/backendChoice';
 import { createClassifier, type Classifier } from '../model/classifier';
-import { describeError } from '../model/errors';
+import { explainFailure, type FailureExplanation } from '../model/failureExplanation';
 import { defaultModelSource, type AppServices } from '../services';
 
 export type ModelState =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly classifier: Classifier; readonly backend: BackendName }
-  | { readonly status: 'error'; readonly message: string };
+  | { readonly status: 'error'; readonly failure: FailureExplanation };
+
+const failed = (error: unknown): ModelState => ({
+  status: 'error',
+  failure: explainFailure(error, navigator.onLine),
+});
 
 export interface ClassifierHandle {
   readonly state: ModelState;
@@ -41,7 +46,7 @@ export function useClassifier(services: AppServices): ClassifierHandle {
         setState({ status: 'ready', classifier, backend: classifier.backend });
       },
       (error: unknown) => {
-        if (current) setState({ status: 'error', message: describeError(error) });
+        if (current) setState(failed(error));
       },
     );
     return () => {
@@ -51,12 +56,10 @@ export function useClassifier(services: AppServices): ClassifierHandle {
   }, [attempt, services]);
 
   const retry = useCallback(() => {
+    services.startOver();
     setState({ status: 'loading' });
     setAttempt((previous) => previous + 1);
-  }, []);
-  const fail = useCallback(
-    (error: unknown) => setState({ status: 'error', message: describeError(error) }),
-    [],
-  );
+  }, [services]);
+  const fail = useCallback((error: unknown) => setState(failed(error)), []);
   return useMemo(() => ({ state, retry, fail }), [state, retry, fail]);
 }

@@ -45,7 +45,12 @@ function subscribeToPixelRatio(onChange: () => void): () => void {
 }
 
 export function useDevicePixelRatio(): number {
-  return useSyncExternalStore(subscribeToPixelRatio, () => window.devicePixelRatio || 1);
+  // The page is prerendered at build time, where there is no screen: 1 until the browser says.
+  return useSyncExternalStore(
+    subscribeToPixelRatio,
+    () => window.devicePixelRatio || 1,
+    () => 1,
+  );
 }
 
 const DARK_SCHEME = '(prefers-color-scheme: dark)';
@@ -58,5 +63,9 @@ function subscribeToColorScheme(onChange: () => void): () => void {
 
 /** Whether the system asks for dark colours; canvases repaint with the new ink when it changes. */
 export function usePrefersDark(): boolean {
-  return useSyncExternalStore(subscribeToColorScheme, () => window.matchMedia(DARK_SCHEME).matches);
+  return useSyncExternalStore(
+    subscribeToColorScheme,
+    () => window.matchMedia(DARK_SCHEME).matches,
+    () => false,
+  );
 }

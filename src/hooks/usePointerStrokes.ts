@@ -16,6 +16,18 @@ function capture(canvas: HTMLCanvasElement, pointerId: number): void {
   }
 }
 
+/** The action that adds the point where `event` is to the stroke. */
+function extendTo(event: PadPointerEvent): StrokeAction {
+  const rect = event.currentTarget.getBoundingClientRect();
+  return { type: 'extend', points: [toPointerSample(event, rect)], padSide: padSide(rect) };
+}
+
+/** The action that starts a stroke where `event` touched the pad. */
+function beginAt(event: PadPointerEvent): StrokeAction {
+  const rect = event.currentTarget.getBoundingClientRect();
+  return { type: 'begin', point: toPointerSample(event, rect), padSide: padSide(rect) };
+}
+
 const padPointer = (event: PadPointerEvent): PadPointer => ({
   pointerId: event.pointerId,
   pointerType: event.pointerType,
@@ -47,11 +59,9 @@ export function usePointerStrokes(dispatch: Dispatch<StrokeAction>) {
         // drawing: let go of the focus as a press outside any control would.
         event.preventDefault();
         if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-        const canvas = event.currentTarget;
-        capture(canvas, event.pointerId);
+        capture(event.currentTarget, event.pointerId);
         if (decision === 'take-over') dispatch({ type: 'discard' });
-        const rect = canvas.getBoundingClientRect();
-        dispatch({ type: 'begin', point: toPointerSample(event, rect), padSide: padSide(rect) });
+        dispatch(beginAt(event));
       },
 
       // Also hovering: a pen near the screen makes a touch landing now a palm.
@@ -67,10 +77,7 @@ export function usePointerStrokes(dispatch: Dispatch<StrokeAction>) {
       },
 
       onPointerUp(event: PadPointerEvent) {
-        if (arbiter.current.active?.pointerId === event.pointerId) {
-          const rect = event.currentTarget.getBoundingClientRect();
-          dispatch({ type: 'extend', points: [toPointerSample(event, rect)], padSide: padSide(rect) });
-        }
+        if (arbiter.current.active?.pointerId === event.pointerId) dispatch(extendTo(event));
         finish(event);
       },
 

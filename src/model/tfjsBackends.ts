@@ -30,7 +30,12 @@ function onDemand<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
-const loadWasm = onDemand(() => import('./wasmBackend'));
+// The WASM backend is ready to start once its code and its binary are both here; both download
+// as soon as the page asks for the backend, not when the backend starts.
+const loadWasm = onDemand(async () => {
+  const wasm = await import('./wasmBackend');
+  await wasm.downloadWasmBinary();
+});
 const loadWebGL = onDemand<WebGLModule>(() => import('@tensorflow/tfjs-backend-webgl'));
 const loadCpu = onDemand(() => import('@tensorflow/tfjs-backend-cpu'));
 

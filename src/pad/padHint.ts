@@ -31,6 +31,9 @@ interface DeviceClues {
  * Safari and Firefox; `userAgentData` is Chromium's replacement.
  * https://developer.mozilla.org/docs/Web/CSS/@media/any-pointer
  */
+/** Before the device is known (the prerendered page): a keyboard, with Ctrl. */
+export const DEFAULT_DEVICE: InputDevice = { keyboard: true, mac: false };
+
 export function detectInputDevice(clues: DeviceClues): InputDevice {
   const platform = clues.navigator.userAgentData?.platform ?? clues.navigator.platform;
   return {

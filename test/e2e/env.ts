@@ -74,7 +74,13 @@ export function buildApp(outDir: string): Promise<void> {
   const vite = resolve(REPO_ROOT, 'node_modules/vite/bin/vite.js');
   const args = [vite, 'build', '--base', './', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
   return new Promise((resolveBuild, rejectBuild) => {
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Vitest sets NODE_ENV=test, which would give a development build (React's checks, no
+    // service worker): the tests must drive what `npm run build` ships.
+    const child = spawn(process.execPath, args, {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -74,13 +74,25 @@ describe('a broken deploy', () => {
       const app = await suite.open({ waitFor: 'settled', expectedConsoleErrors: breakage.logs });
 
       expect(await app.status.getAttribute('data-state')).toBe('error');
-      const alert = await app.alertText();
-      console.log(`${breakage.name}: the alert says "${alert}"`);
+      // Shown: plain words for the person drawing. Folded away: the file and what was wrong.
+      const shownText = await app.alertText();
+      const alert = await app.alertFullText();
+      console.log(`${breakage.name}: the alert shows "${shownText}"; in full "${alert}"`);
+      expect(shownText).toMatch(/can’t read digits right now/i);
       const fileName = file.split('/').pop()!;
+      expect(shownText).not.toContain(fileName);
       expect(alert).toContain(fileName);
       expect(alert).toMatch(breakage.says);
+      expect(await app.focused()).toBe('Retry');
       expect(await app.backend()).toBe('');
       expect(await app.readPrediction()).toEqual({ digit: null, confidence: 0, strokes: 0 });
+
+      // Ink drawn while the model is missing stays on the pad, and is read once the model is back.
+      const { width, height } = await app.padBox();
+      await app.draw('mouse', [
+        Array.from({ length: 20 }, (_, i) => ({ x: width * 0.5, y: height * (0.1 + 0.03 * i) })),
+      ]);
+      expect((await app.padPixels()).inked).toBeGreaterThan(0);
 
       // The file is fixed on the server; the page has cached nothing it should not have.
       suite.server.restore();
@@ -91,10 +103,7 @@ describe('a broken deploy', () => {
       expect(await app.page.getByRole('alert').count()).toBe(0);
       expect(['webgl', 'wasm', 'cpu']).toContain(await app.backend());
 
-      const { width, height } = await app.padBox();
-      const shown = await app.drawAndRead('mouse', [
-        Array.from({ length: 20 }, (_, i) => ({ x: width * 0.5, y: height * (0.2 + 0.03 * i) })),
-      ]);
+      const shown = await app.resultFor(1);
       expect(shown.strokes).toBe(1);
       expect(shown.digit).not.toBeNull();
     },

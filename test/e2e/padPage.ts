@@ -117,6 +117,25 @@ export class PadPage {
       : '(no alert)';
   }
 
+  /**
+   * The alert's whole text, the technical detail included: `alertText` reads what is shown, and
+   * the detail sits folded in a `<details>` element.
+   */
+  async alertFullText(): Promise<string> {
+    const alert = this.page.getByRole('alert');
+    return (await alert.count()) > 0
+      ? ((await alert.first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
+      : '(no alert)';
+  }
+
+  /** The accessible name of the focused element, or its tag when it has none. */
+  async focused(): Promise<string> {
+    return this.page.evaluate(() => {
+      const element = document.activeElement;
+      return element?.textContent?.trim() || element?.tagName || '';
+    });
+  }
+
   async backend(): Promise<string> {
     return ((await this.page.getByTestId('backend').textContent()) ?? '').trim();
   }

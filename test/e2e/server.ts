@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 /**
  * A static file server for the built app, the way a static host serves it: under a sub-path, with
@@ -29,6 +30,9 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 const DEFAULT_MIME = 'application/octet-stream';
+
+/** What static hosts compress: text, JSON, SVG and WASM; images and raw binaries go as they are. */
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|wasm)|image\/svg\+xml)/;
 
 /** What a faulty file answers instead of its content. */
 export type Fault =
@@ -57,6 +61,11 @@ export interface ServerOptions {
   readonly root: string;
   /** Sub-path the app lives under, with leading and trailing slash. */
   readonly basePath?: string;
+  /**
+   * Compress responses with gzip (level 9) for clients that accept it, as static hosts do; off by
+   * default, so tests read files byte for byte. `npm run bench` turns it on.
+   */
+  readonly gzip?: boolean;
 }
 
 function send(
@@ -105,6 +114,7 @@ function applyFault(content: Buffer, fault: Fault | undefined): Buffer | number 
 export async function startStaticServer({
   root,
   basePath = '/digitpad/',
+  gzip = false,
 }: ServerOptions): Promise<StaticServer> {
   if (!basePath.startsWith('/') || !basePath.endsWith('/')) {
     throw new Error(`basePath must start and end with '/', got '${basePath}'`);
@@ -155,12 +165,17 @@ export async function startStaticServer({
       response.end();
       return;
     }
+    const type = contentTypeFor(file, relative);
+    const compress =
+      gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    const body = compress ? gzipSync(answer, { level: 9 }) : answer;
     response.writeHead(200, {
       ...headers,
-      'Content-Type': contentTypeFor(file, relative),
-      'Content-Length': answer.length,
+      'Content-Type': type,
+      'Content-Length': body.length,
+      ...(compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });
-    response.end(request.method === 'HEAD' ? undefined : answer);
+    response.end(request.method === 'HEAD' ? undefined : body);
   }
 
   const server = createServer((request, response) => {

@@ -15,7 +15,7 @@ export interface Harness {
  * For scripts run outside Vitest (`npx tsx test/e2e/...`): builds the app (or serves `E2E_DIST`),
  * serves it and starts Chromium, the same way the suite does. `close` undoes all of it.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness({ gzip = false }: { gzip?: boolean } = {}): Promise<Harness> {
   assertChromium();
   const cleanups: (() => Promise<unknown>)[] = [];
   const close = async () => {
@@ -29,7 +29,7 @@ export async function startHarness(): Promise<Harness> {
       await buildApp(built);
       root = built;
     }
-    const server = await startStaticServer({ root, basePath: BASE_PATH });
+    const server = await startStaticServer({ root, basePath: BASE_PATH, gzip });
     cleanups.push(() => server.close());
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
@@ -41,8 +41,11 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** Runs `main` with a harness and closes it however `main` ends, Ctrl-C included. */
-export async function withHarness(main: (harness: Harness) => Promise<void>): Promise<void> {
-  const harness = await startHarness();
+export async function withHarness(
+  main: (harness: Harness) => Promise<void>,
+  options?: { gzip?: boolean },
+): Promise<void> {
+  const harness = await startHarness(options);
   const interrupted = () => {
     void harness.close().finally(() => process.exit(130));
   };

@@ -18,7 +18,8 @@ beforeAll(() => {
 });
 
 const raster = createRaster();
-const strokesToModelInput = (strokes: readonly Stroke[], lineWidth: number) => toInput(strokes, lineWidth, raster);
+const strokesToModelInput = (strokes: readonly Stroke[], lineWidth: number) =>
+  toInput(strokes, lineWidth, raster);
 
 const BOX = { minX: 0, minY: 0, maxX: 100, maxY: 100 };
 const line = (...points: [number, number][]): Stroke => points.map(([x, y]) => ({ x, y }));

@@ -1,0 +1,54 @@
+/**
+ * The service worker's list of files and how a request maps onto it. Pure: shared by the service
+ * worker, the build step that writes the list (build/serviceWorkerPlugin.ts) and the tests.
+ */
+
+export interface PrecacheEntry {
+  /** Relative to the service worker's scope (the app's folder), e.g. `assets/index-abc.js`. */
+  readonly path: string;
+  /** SHA-256 of the file's bytes, hex: the service worker checks every file it caches against it. */
+  readonly sha256: string;
+}
+
+export interface PrecacheManifest {
+  /** Names the cache: a hash over every entry, so any changed file makes a new version. */
+  readonly version: string;
+  readonly files: readonly PrecacheEntry[];
+}
+
+/** Where the build writes the service worker, relative to the app's folder. */
+export const SERVICE_WORKER_FILE = 'sw.js';
+
+/** The placeholder in the built service worker that the build replaces by the manifest's JSON. */
+export const MANIFEST_PLACEHOLDER = '__DIGITPAD_PRECACHE_MANIFEST__';
+
+export const CACHE_PREFIX = 'digitpad-';
+
+export const cacheNameFor = (manifest: PrecacheManifest) => `${CACHE_PREFIX}${manifest.version}`;
+
+/** Files a deployment must not precache: the worker itself and source maps. */
+export function isPrecached(path: string): boolean {
+  return path !== SERVICE_WORKER_FILE && !path.endsWith('.map');
+}
+
+/**
+ * The precached URL that answers `requestUrl`, or null when the network should. Query strings are
+ * ignored (`?backend=wasm` is the same page); a navigation to the folder or to index.html gets
+ * the cached index.html; anything outside the scope or not in the list is not the worker's.
+ */
+export function cacheKeyFor(
+  requestUrl: string,
+  navigation: boolean,
+  scope: string,
+  paths: ReadonlySet<string>,
+): string | null {
+  const url = new URL(requestUrl);
+  const base = new URL(scope);
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return null;
+  const path = decodeURIComponent(url.pathname.slice(base.pathname.length));
+  if (path === '' || (navigation && path === 'index.html')) {
+    return paths.has('index.html') ? new URL('index.html', base).href : null;
+  }
+  if (navigation) return null;
+  return paths.has(path) ? new URL(path, base).href : null;
+}
