@@ -9,37 +9,45 @@ const NO_EVIDENCE: readonly number[] = Array.from({ length: 10 }, () => 0.1);
 
 const percent = (probability: number) => Math.round(probability * 100);
 
+interface BarProps {
+  readonly digit: number;
+  readonly probability: number;
+  readonly top: boolean;
+  /** Nothing drawn: the bar is empty and its value is neither shown nor read. */
+  readonly empty: boolean;
+}
+
+function Bar({ digit, probability, top, empty }: BarProps) {
+  return (
+    <li className={top ? 'bar bar-top' : 'bar'} data-digit={digit} data-probability={probability}>
+      {/* Read in DOM order as "7: 93%"; the grid places the number above the bar. */}
+      <span className="bar-digit">{digit}</span>
+      <span className="visually-hidden" aria-hidden={empty || undefined}>
+        :{' '}
+      </span>
+      {/* Under 1% a label says nothing a bar does not; hidden from sight, not from a screen reader. */}
+      <span
+        className={empty || percent(probability) < 1 ? 'bar-value visually-hidden' : 'bar-value'}
+        aria-hidden={empty || undefined}
+      >
+        {percent(probability)}%
+      </span>
+      <span className="bar-track" aria-hidden="true">
+        <span className="bar-fill" style={{ transform: `scaleY(${empty ? 0 : probability})` }} />
+      </span>
+    </li>
+  );
+}
+
 export function ProbabilityChart({ probabilities }: { readonly probabilities: Float32Array | null }) {
   const empty = probabilities === null;
-  const values = probabilities ?? NO_EVIDENCE;
   const verdict = judge(probabilities);
   const top = verdict.kind === 'none' ? -1 : verdict.digit;
   return (
     <div className={empty ? 'chart-area chart-empty' : 'chart-area'}>
       <ol className="chart" data-testid="probabilities" aria-label="Probability of each digit">
-        {Array.from(values, (probability, digit) => (
-          <li
-            key={digit}
-            className={digit === top ? 'bar bar-top' : 'bar'}
-            data-digit={digit}
-            data-probability={probability}
-          >
-            {/* Read in DOM order as "7: 93%"; the grid places the number above the bar. */}
-            <span className="bar-digit">{digit}</span>
-            <span className="visually-hidden" aria-hidden={empty || undefined}>
-              :{' '}
-            </span>
-            {/* Under 1% a label says nothing a bar does not; hidden from sight, not from a screen reader. */}
-            <span
-              className={empty || percent(probability) < 1 ? 'bar-value visually-hidden' : 'bar-value'}
-              aria-hidden={empty || undefined}
-            >
-              {percent(probability)}%
-            </span>
-            <span className="bar-track" aria-hidden="true">
-              <span className="bar-fill" style={{ transform: `scaleY(${empty ? 0 : probability})` }} />
-            </span>
-          </li>
+        {Array.from(probabilities ?? NO_EVIDENCE, (probability, digit) => (
+          <Bar key={digit} digit={digit} probability={probability} top={digit === top} empty={empty} />
         ))}
       </ol>
       {empty && (

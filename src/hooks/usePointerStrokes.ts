@@ -14,6 +14,34 @@ const padPointer = (event: PadPointerEvent): PadPointer => ({
 });
 
 /**
+ * Starts a stroke for a pointer the arbiter let draw. The default action would select the page's
+ * text on a mouse drag; preventing it also keeps focus where it was, so a button last pressed
+ * from the keyboard would keep its focus ring through the drawing: let go of the focus as a
+ * press outside any control would.
+ */
+function startStroke(event: PadPointerEvent, takeOver: boolean, dispatch: Dispatch<StrokeAction>) {
+  event.preventDefault();
+  if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  const canvas = event.currentTarget;
+  try {
+    // The stroke keeps coming to the pad when the pen leaves it, and ends there.
+    canvas.setPointerCapture(event.pointerId);
+  } catch {
+    // Synthetic events (automation) have no live pointer to capture; drawing works without.
+  }
+  if (takeOver) dispatch({ type: 'discard' });
+  const rect = canvas.getBoundingClientRect();
+  dispatch({ type: 'begin', point: toPointerSample(event, rect), padSide: padSide(rect) });
+}
+
+/** Every position a move stands for, the pen's coalesced ones included. */
+function addPositions(event: PadPointerEvent, dispatch: Dispatch<StrokeAction>) {
+  const rect = event.currentTarget.getBoundingClientRect();
+  const points = coalescedPositions(event.nativeEvent).map((position) => toPointerSample(position, rect));
+  dispatch({ type: 'extend', points, padSide: padSide(rect) });
+}
+
+/**
  * Pointer handlers for the pad: mouse, touch and pen alike. Which pointer draws is decided by
  * the pure arbiter (src/pad/pointerArbiter.ts): one at a time, and a pen wins over a palm.
  */
@@ -32,41 +60,18 @@ export function usePointerStrokes(dispatch: Dispatch<StrokeAction>) {
         if (event.pointerType === 'mouse' && event.button !== 0) return;
         const { arbiter: next, decision } = pointerDown(arbiter.current, padPointer(event));
         arbiter.current = next;
-        if (decision === 'ignore') return;
-        // Keeps a mouse drag from selecting the page's text. It also keeps focus where it was,
-        // so a button last pressed from the keyboard would keep its focus ring through the
-        // drawing: let go of the focus as a press outside any control would.
-        event.preventDefault();
-        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-        const canvas = event.currentTarget;
-        try {
-          // The stroke keeps coming to the pad when the pen leaves it, and ends there.
-          canvas.setPointerCapture(event.pointerId);
-        } catch {
-          // Synthetic events (automation) have no live pointer to capture; drawing works without.
-        }
-        if (decision === 'take-over') dispatch({ type: 'discard' });
-        const rect = canvas.getBoundingClientRect();
-        dispatch({ type: 'begin', point: toPointerSample(event, rect), padSide: padSide(rect) });
+        if (decision !== 'ignore') startStroke(event, decision === 'take-over', dispatch);
       },
 
       // Also hovering: a pen near the screen makes a touch landing now a palm.
       onPointerMove(event: PadPointerEvent) {
         const { arbiter: next, draws } = pointerMove(arbiter.current, padPointer(event));
         arbiter.current = next;
-        if (!draws) return;
-        const rect = event.currentTarget.getBoundingClientRect();
-        const points = coalescedPositions(event.nativeEvent).map((position) =>
-          toPointerSample(position, rect),
-        );
-        dispatch({ type: 'extend', points, padSide: padSide(rect) });
+        if (draws) addPositions(event, dispatch);
       },
 
       onPointerUp(event: PadPointerEvent) {
-        if (arbiter.current.active?.pointerId === event.pointerId) {
-          const rect = event.currentTarget.getBoundingClientRect();
-          dispatch({ type: 'extend', points: [toPointerSample(event, rect)], padSide: padSide(rect) });
-        }
+        if (arbiter.current.active?.pointerId === event.pointerId) addPositions(event, dispatch);
         finish(event);
       },
 
