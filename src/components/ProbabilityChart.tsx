@@ -14,6 +14,7 @@ interface BarProps {
   readonly digit: number;
   readonly probability: number;
   readonly top: boolean;
+  /** Nothing drawn: the bar is empty and its value is neither shown nor read. */
   readonly empty: boolean;
 }
 

@@ -16,12 +16,6 @@ function capture(canvas: HTMLCanvasElement, pointerId: number): void {
   }
 }
 
-/** The action that adds the point where `event` is to the stroke. */
-function extendTo(event: PadPointerEvent): StrokeAction {
-  const rect = event.currentTarget.getBoundingClientRect();
-  return { type: 'extend', points: [toPointerSample(event, rect)], padSide: padSide(rect) };
-}
-
 /** The action that starts a stroke where `event` touched the pad. */
 function beginAt(event: PadPointerEvent): StrokeAction {
   const rect = event.currentTarget.getBoundingClientRect();
@@ -33,6 +27,27 @@ const padPointer = (event: PadPointerEvent): PadPointer => ({
   pointerType: event.pointerType,
   time: event.timeStamp,
 });
+
+/**
+ * Starts a stroke for a pointer the arbiter let draw. The default action would select the page's
+ * text on a mouse drag; preventing it also keeps focus where it was, so a button last pressed
+ * from the keyboard would keep its focus ring through the drawing: let go of the focus as a
+ * press outside any control would.
+ */
+function startStroke(event: PadPointerEvent, takeOver: boolean, dispatch: Dispatch<StrokeAction>) {
+  event.preventDefault();
+  if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  capture(event.currentTarget, event.pointerId);
+  if (takeOver) dispatch({ type: 'discard' });
+  dispatch(beginAt(event));
+}
+
+/** Every position a move stands for, the pen's coalesced ones included. */
+function addPositions(event: PadPointerEvent, dispatch: Dispatch<StrokeAction>) {
+  const rect = event.currentTarget.getBoundingClientRect();
+  const points = coalescedPositions(event.nativeEvent).map((position) => toPointerSample(position, rect));
+  dispatch({ type: 'extend', points, padSide: padSide(rect) });
+}
 
 /**
  * Pointer handlers for the pad: mouse, touch and pen alike. Which pointer draws is decided by
@@ -53,31 +68,18 @@ export function usePointerStrokes(dispatch: Dispatch<StrokeAction>) {
         if (event.pointerType === 'mouse' && event.button !== 0) return;
         const { arbiter: next, decision } = pointerDown(arbiter.current, padPointer(event));
         arbiter.current = next;
-        if (decision === 'ignore') return;
-        // Keeps a mouse drag from selecting the page's text. It also keeps focus where it was,
-        // so a button last pressed from the keyboard would keep its focus ring through the
-        // drawing: let go of the focus as a press outside any control would.
-        event.preventDefault();
-        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-        capture(event.currentTarget, event.pointerId);
-        if (decision === 'take-over') dispatch({ type: 'discard' });
-        dispatch(beginAt(event));
+        if (decision !== 'ignore') startStroke(event, decision === 'take-over', dispatch);
       },
 
       // Also hovering: a pen near the screen makes a touch landing now a palm.
       onPointerMove(event: PadPointerEvent) {
         const { arbiter: next, draws } = pointerMove(arbiter.current, padPointer(event));
         arbiter.current = next;
-        if (!draws) return;
-        const rect = event.currentTarget.getBoundingClientRect();
-        const points = coalescedPositions(event.nativeEvent).map((position) =>
-          toPointerSample(position, rect),
-        );
-        dispatch({ type: 'extend', points, padSide: padSide(rect) });
+        if (draws) addPositions(event, dispatch);
       },
 
       onPointerUp(event: PadPointerEvent) {
-        if (arbiter.current.active?.pointerId === event.pointerId) dispatch(extendTo(event));
+        if (arbiter.current.active?.pointerId === event.pointerId) addPositions(event, dispatch);
         finish(event);
       },
 

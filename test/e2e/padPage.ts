@@ -286,8 +286,9 @@ export class PadPage {
     return this.padBox();
   }
 
+  /** Presses Clear (disabled, and so doing nothing, on a pad that is already blank) and waits for the blank pad. */
   async clear(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await this.page.getByRole('button', { name: 'Clear', exact: true }).click({ force: true });
     await this.blank();
   }
 
