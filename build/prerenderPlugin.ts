@@ -43,16 +43,26 @@ function inlineStylesheets(html: string, bundle: Bundle): string {
 
 /**
  * What the first answer needs and the page only asks for once its script runs: the default
- * backend's code (a lazy chunk) and the model's files. Hinted in the HTML, they download while
- * the main script does, instead of one round trip after it.
+ * backend's code (a lazy chunk), its WASM binary and the model's files. Hinted in the HTML, they
+ * download while the main script does, instead of one round trip after it; at low priority, so
+ * the main script (which makes the pad take ink) comes first. The binary hinted is the SIMD one,
+ * which every current browser picks (src/model/wasmBackend.ts); an older one fetches another.
  */
 function preloadHints(bundle: Bundle, preload: readonly string[]): string {
-  const backend = Object.values(bundle).find(
+  const chunks = Object.values(bundle);
+  const backend = chunks.find(
     (chunk) => chunk.type === 'chunk' && chunk.facadeModuleId?.endsWith('/src/model/wasmBackend.ts'),
   );
-  const modules = backend ? [`<link rel="modulepreload" crossorigin href="./${backend.fileName}">`] : [];
+  const binary = chunks.find(
+    (asset) => asset.type === 'asset' && /^assets\/tfjs-backend-wasm-simd-[^/]+\.wasm$/.test(asset.fileName),
+  );
+  const modules = backend
+    ? [`<link rel="modulepreload" crossorigin fetchpriority="low" href="./${backend.fileName}">`]
+    : [];
   // `crossorigin` makes the hint a CORS request, as fetch() makes it, so fetch() can use it.
-  const files = preload.map((path) => `<link rel="preload" as="fetch" crossorigin href="./${path}">`);
+  const files = [...(binary ? [binary.fileName] : []), ...preload].map(
+    (path) => `<link rel="preload" as="fetch" crossorigin fetchpriority="low" href="./${path}">`,
+  );
   return [...modules, ...files].join('\n    ');
 }
 
