@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'vite';
@@ -19,20 +19,10 @@ const wasmBinaryBytes = Object.fromEntries(
 
 const define = { __WASM_BINARY_BYTES__: JSON.stringify(wasmBinaryBytes) };
 
-/** The default model's files, which the first answer needs: index.html hints them. */
-const DEFAULT_MODEL = 'models/cnn';
-const modelJson = JSON.parse(readFileSync(`public/${DEFAULT_MODEL}/model.json`, 'utf8')) as {
-  weightsManifest: { paths: string[] }[];
-};
-const defaultModelFiles = [
-  `${DEFAULT_MODEL}/model.json`,
-  ...modelJson.weightsManifest.flatMap((group) => group.paths.map((path) => `${DEFAULT_MODEL}/${path}`)),
-];
-
 export default defineConfig({
   // Relative asset URLs: the built app works from any sub-path of a static host.
   base: './',
-  plugins: [react(), prerenderPlugin({ define, preload: defaultModelFiles }), serviceWorkerPlugin()],
+  plugins: [react(), prerenderPlugin({ define }), serviceWorkerPlugin()],
   define,
   test: {
     include: ['test/**/*.test.{ts,tsx}'],

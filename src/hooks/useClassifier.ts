@@ -3,7 +3,6 @@ import { backendsFromQuery, type BackendName } from '../model/backendChoice';
 import { createClassifier, type Classifier } from '../model/classifier';
 import { downloads } from '../model/downloadProgress';
 import { explainFailure, type FailureExplanation } from '../model/failureExplanation';
-import type { Fetch } from '../model/loadArtifacts';
 import { setDiagnosticsClassifier } from '../diagnostics';
 
 export type ModelState =
@@ -18,14 +17,6 @@ const failed = (error: unknown): ModelState => ({
   status: 'error',
   failure: explainFailure(error, navigator.onLine),
 });
-
-/**
- * The model's files, fetched through the progress tracker. The loader revalidates every file so a
- * retry after a broken deploy sees the fix; the first attempt may use what index.html preloaded.
- */
-function modelFetch(attempt: number): Fetch {
-  return (url, init) => downloads.fetch(url, attempt === 0 ? { ...init, cache: 'default' } : init);
-}
 
 export interface ClassifierHandle {
   readonly state: ModelState;
@@ -46,7 +37,8 @@ export function useClassifier(): ClassifierHandle {
     createClassifier({
       modelUrl: new URL(MODEL_PATH, document.baseURI).href,
       backends: backendsFromQuery(window.location.search),
-      fetchFile: modelFetch(attempt),
+      // Through the tracker, so the progress bar counts the model's bytes.
+      fetchFile: downloads.fetch,
       onBackendChange: (backend) => {
         if (current)
           setState((previous) => (previous.status === 'ready' ? { ...previous, backend } : previous));
