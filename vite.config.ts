@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'vite';
@@ -19,25 +19,10 @@ const wasmBinaryBytes = Object.fromEntries(
 
 const define = { __WASM_BINARY_BYTES__: JSON.stringify(wasmBinaryBytes) };
 
-/**
- * The catalog and the default model's files, which the first answer needs: index.html hints them,
- * so they download while the script does instead of one after the other.
- */
-const catalog = JSON.parse(readFileSync('public/models/index.json', 'utf8')) as {
-  defaultModel: string;
-  models: { id: string; files: string[] }[];
-};
-const defaultModelFiles = [
-  'models/index.json',
-  ...(catalog.models.find((model) => model.id === catalog.defaultModel)?.files ?? []).map(
-    (file) => `models/${file}`,
-  ),
-];
-
 export default defineConfig({
   // Relative asset URLs: the built app works from any sub-path of a static host.
   base: './',
-  plugins: [react(), prerenderPlugin({ define, preload: defaultModelFiles }), serviceWorkerPlugin()],
+  plugins: [react(), prerenderPlugin({ define }), serviceWorkerPlugin()],
   define,
   test: {
     include: ['test/**/*.test.{ts,tsx}'],

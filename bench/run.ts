@@ -154,7 +154,12 @@ async function loadRun(browser: Browser, url: string, digit: PenDigit): Promise<
   const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
   await context.addInitScript({ content: PROBE_SCRIPT });
   const bodies: Promise<{ kind: Kind; body: Buffer } | null>[] = [];
+  const seen = new Set<string>();
   context.on('response', (response) => {
+    // Once per file: the WASM binary is fetched by the progress tracker, then read again by the
+    // backend from the HTTP cache, and a cache hit is a response too.
+    if (seen.has(response.url())) return;
+    seen.add(response.url());
     bodies.push(
       response.body().then(
         (body) => ({ kind: kindOf(response.url()), body }),

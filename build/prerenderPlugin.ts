@@ -41,34 +41,22 @@ function inlineStylesheets(html: string, bundle: Bundle): string {
   );
 }
 
-/**
- * What the first answer needs and the page only asks for once its script runs: the default
- * backend's code (a lazy chunk) and the model's files. Hinted in the HTML, they download while
- * the main script does, instead of one round trip after it.
- */
-function preloadHints(bundle: Bundle, preload: readonly string[]): string {
-  const backend = Object.values(bundle).find(
-    (chunk) => chunk.type === 'chunk' && chunk.facadeModuleId?.endsWith('/src/model/wasmBackend.ts'),
-  );
-  const modules = backend ? [`<link rel="modulepreload" crossorigin href="./${backend.fileName}">`] : [];
-  // `crossorigin` makes the hint a CORS request, as fetch() makes it, so fetch() can use it.
-  const files = preload.map((path) => `<link rel="preload" as="fetch" crossorigin href="./${path}">`);
-  return [...modules, ...files].join('\n    ');
-}
-
 export interface PrerenderOptions {
   /** The build's `define`, so prerendered code sees the same constants. */
   readonly define?: UserConfig['define'];
-  /** Files (relative to the app folder) that the first answer fetches with `fetch()`. */
-  readonly preload?: readonly string[];
 }
 
 /**
- * Build only: writes the app's first render into index.html, inlines the stylesheet and hints
- * the files of the critical path. Layout changes made in the components show up here by
- * themselves: the markup comes from the same React tree the client hydrates.
+ * Build only: writes the app's first render into index.html and inlines the stylesheet. Layout
+ * changes made in the components show up here by themselves: the markup comes from the same
+ * React tree the client hydrates.
+ *
+ * No preload hints for the backend chunk, the WASM binary or the model: measured on emulated
+ * Slow 3G (`npm run bench`), they left the first answer where it was (8.14 s against 8.20 s; the
+ * link's bandwidth is the limit) and made the pad take ink 1.3 s later, sharing the link with the
+ * main script; with `fetchpriority="low"` later still, as Chromium's emulation ignores priority.
  */
-export function prerenderPlugin({ define, preload = [] }: PrerenderOptions = {}): Plugin {
+export function prerenderPlugin({ define }: PrerenderOptions = {}): Plugin {
   let root = process.cwd();
   return {
     name: 'digitpad:prerender',
@@ -83,9 +71,7 @@ export function prerenderPlugin({ define, preload = [] }: PrerenderOptions = {})
           throw new Error(`index.html has no ${PLACEHOLDER} to prerender into`);
         const markup = await renderAppMarkup(root, define);
         const bundle = context.bundle ?? {};
-        return inlineStylesheets(html, bundle)
-          .replace(PLACEHOLDER, markup)
-          .replace('</head>', `  ${preloadHints(bundle, preload)}\n  </head>`);
+        return inlineStylesheets(html, bundle).replace(PLACEHOLDER, markup);
       },
     },
   };

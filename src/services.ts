@@ -2,7 +2,6 @@ import { createDiagnostics, type Diagnostics } from './diagnostics';
 import { backendsFromQuery, type BackendName } from './model/backendChoice';
 import { entryById } from './model/catalog';
 import { downloads } from './model/downloadProgress';
-import type { Fetch } from './model/loadArtifacts';
 import { createModelLibrary, type ModelLibrary, type ModelSource } from './model/modelSource';
 import { createTfRuntime, type TfRuntime } from './model/runtime';
 
@@ -16,7 +15,7 @@ export interface AppServices {
   /** Backends to try, best first (`?backend=` forces one). */
   readonly backends: readonly BackendName[];
   readonly diagnostics: Diagnostics;
-  /** A retry: count downloads from zero, and ask the server again for every model file. */
+  /** A retry: count downloads from zero. */
   startOver(): void;
 }
 
@@ -32,18 +31,13 @@ const PRERENDER_PAGE: Page = {
 export function createAppServices(page: Page = PRERENDER_PAGE): AppServices {
   // Relative to the app's base, so the page works from any sub-path of a static host.
   const modelsUrl = new URL(`${import.meta.env.BASE_URL}models/`, page.document.baseURI).href;
-  let retried = false;
-  // The first attempt may use what index.html preloaded; a retry revalidates every file, so it
-  // sees a fixed deployment. Every file is counted for the download progress bar.
-  const fetchFile: Fetch = (url, init) =>
-    downloads.fetch(url, retried ? init : { ...init, cache: 'default' });
   return {
     runtime: createTfRuntime(),
-    models: createModelLibrary(modelsUrl, fetchFile),
+    // Through the tracker, so the progress bar counts the model's bytes.
+    models: createModelLibrary(modelsUrl, downloads.fetch),
     backends: backendsFromQuery(page.location.search),
     diagnostics: createDiagnostics(),
     startOver() {
-      retried = true;
       downloads.reset();
     },
   };

@@ -3,8 +3,8 @@
  * code, every WASM binary, the model) per cache and answers from the cache of the version it
  * belongs to, so a page never runs code of one deployment with files of another:
  *
- * - install: downloads every file of the manifest the build wrote into it, bypassing the HTTP
- *   cache, and checks each against its SHA-256; one missing or different file (a deployment
+ * - install: downloads every file of the manifest the build wrote into it, revalidating any HTTP
+ *   cached copy with the server, and checks each against its SHA-256; one missing or different file (a deployment
  *   half-uploaded, a stale CDN copy) fails the install, and the version in use stays.
  * - it never takes over by itself: a new version waits until the page asks (the person accepted
  *   "Update available"), then pages reload onto it; the old version's cache is deleted only then.
@@ -34,7 +34,9 @@ async function precache(): Promise<void> {
     await Promise.all(
       manifest.files.map(async ({ path, sha256 }) => {
         const url = new URL(path, self.registration.scope).href;
-        const response = await fetch(url, { cache: 'reload' });
+        // Revalidated with the server, never taken on trust from the HTTP cache; a file the page
+        // has just downloaded costs a 304, not a second download. The hash check decides.
+        const response = await fetch(url, { cache: 'no-cache' });
         if (!response.ok) throw new Error(`${path} answered ${response.status}`);
         const digest = hex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));
         if (digest !== sha256) throw new Error(`${path} is not the file this version was built with`);

@@ -74,6 +74,23 @@ describe('offline after one visit', () => {
   });
 });
 
+describe('offline before the page was ever saved', () => {
+  it('says the person is offline, not that the site is broken', async () => {
+    suite.server.fail('models/cnn/model.json', { kind: 'status', status: 404 });
+    const app = await suite.open({ waitFor: 'settled', expectedConsoleErrors: [/status of 404/, /ERR_/] });
+    expect(await app.status.getAttribute('data-state')).toBe('error');
+    suite.server.restore();
+
+    await goOffline(app.page.context(), app.page);
+    await app.page.getByRole('alert').getByRole('button', { name: 'Retry' }).click();
+    // The retry's own failure replaces the 404's message.
+    await expect.poll(() => app.alertText(), { timeout: 60_000 }).toMatch(/you are offline/i);
+    const shown = await app.alertText();
+    expect(shown).not.toMatch(/missing|damaged/i);
+    expect(await app.focused()).toBe('Retry');
+  });
+});
+
 describe('with scripts blocked', () => {
   it('shows the pad, the explanation and a noscript message from the HTML alone', async () => {
     const context = await suite.browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
