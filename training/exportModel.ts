@@ -9,7 +9,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { NUM_CLASSES } from '../src/digit';
 import { formatMetrics, modelJson, weightBuffer, WEIGHTS_FILE } from '../src/learning/artifacts';
-import { CATALOG_FILE, readCatalog, withEntry, type Catalog, type CatalogEntry } from '../src/model/catalog';
+import {
+  CATALOG_FILE,
+  entryProblem,
+  readCatalog,
+  withEntry,
+  type Catalog,
+  type CatalogEntry,
+} from '../src/model/catalog';
 import { DataFileError } from './idx';
 
 /**
@@ -112,13 +119,12 @@ export function readCatalogFile(modelsDir: string): Catalog | null {
  * Adds or replaces the entry of the model in `modelDir` in the catalog of its parent folder (the
  * first model written becomes the default), checking the entry as the page will.
  */
-export function writeCatalogEntry(modelDir: string, options: { makeDefault?: boolean } = {}): CatalogEntry {
+export function writeCatalogEntry(modelDir: string): CatalogEntry {
   const modelsDir = dirname(resolve(modelDir));
   const entry = catalogEntryFor(modelDir);
-  const catalog = withEntry(readCatalogFile(modelsDir), entry, options.makeDefault);
-  const { problems } = readCatalog(JSON.parse(JSON.stringify(catalog)));
-  const own = problems.find((problem) => problem.startsWith(`model "${entry.id}"`));
-  if (own) throw new Error(`the catalog entry written for ${modelDir} is invalid: ${own}`);
+  const problem = entryProblem(entry);
+  if (problem !== null) throw new Error(`the catalog entry for ${modelDir} ${problem}`);
+  const catalog = withEntry(readCatalogFile(modelsDir), entry);
   writeFileAtomically(join(modelsDir, CATALOG_FILE), `${JSON.stringify(catalog, null, 2)}\n`);
   return entry;
 }

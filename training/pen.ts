@@ -3,8 +3,16 @@
  * 1998, CC BY 4.0), drawn the way the app draws strokes and preprocessed by the app's own code.
  */
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
-import { drawStrokes, inkFromRgba, normalizeInk, planRaster, strokeBounds } from '../src/digit';
-import { parsePenData, PenDataError, type PenSample } from '../src/digit/penData';
+import {
+  drawStrokes,
+  inkFromRgba,
+  normalizeInk,
+  parsePenData,
+  PenDataError,
+  planRaster,
+  strokeBounds,
+  type PenSample,
+} from '../src/digit';
 import { DataFileError, readDataFile } from './idx';
 
 /** A real pen digit of one writer, as the pen-data format holds it. */

@@ -71,7 +71,7 @@ const isCount = (value: unknown): value is number => Number.isInteger(value) && 
 const isFraction = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= 1;
 
 /** Why `value` is not a catalog entry this page can use, or null when it is. */
-function entryProblem(value: unknown): string | null {
+export function entryProblem(value: unknown): string | null {
   if (!isFields(value)) return 'is not an object';
   const { id, name, modelUrl, files, bytes, inputSize, classes, measured, createdAt } = value;
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) return `has an invalid id ${JSON.stringify(id)}`;
@@ -128,14 +128,14 @@ export function readCatalog(json: unknown): CatalogReading {
   return { catalog: { format: CATALOG_FORMAT, version: CATALOG_VERSION, defaultModel, models }, problems };
 }
 
-/** The catalog with `entry` added, or replacing the entry of the same id; order kept. */
-export function withEntry(catalog: Catalog | null, entry: CatalogEntry, makeDefault = false): Catalog {
+/** The catalog with `entry` added, or replacing the entry of the same id; order kept. The first entry is the default. */
+export function withEntry(catalog: Catalog | null, entry: CatalogEntry): Catalog {
   const models = catalog?.models ?? [];
   const replaced = models.some((m) => m.id === entry.id);
   return {
     format: CATALOG_FORMAT,
     version: CATALOG_VERSION,
-    defaultModel: makeDefault || !catalog ? entry.id : catalog.defaultModel,
+    defaultModel: catalog?.defaultModel ?? entry.id,
     models: replaced ? models.map((m) => (m.id === entry.id ? entry : m)) : [...models, entry],
   };
 }

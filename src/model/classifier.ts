@@ -8,18 +8,20 @@ import { buildSequentialModel, type SequentialModel } from './sequentialModel';
 import type { BackendInitialiser } from './tfjsBackends';
 
 /** What the page expects of a model: its input side and its outputs per input (digits first). */
-export interface ModelSpec {
+interface ModelSpec {
   readonly inputSize: number;
   readonly outputs: number;
 }
 
-/** The contract's model: one 28x28x1 image in, ten probabilities out. */
-export const DIGIT_MODEL: ModelSpec = { inputSize: MNIST_SIZE, outputs: NUM_CLASSES };
+/**
+ * The contract's model: one 28x28x1 image in, ten probabilities out. The catalog refuses entries
+ * of any other shape (`catalog.ts`), and the model built is checked against it.
+ */
+const DIGIT_MODEL: ModelSpec = { inputSize: MNIST_SIZE, outputs: NUM_CLASSES };
 
 export interface ClassifierOptions {
   /** Where the topology and weights come from; called once, while the first backend starts. */
   readonly source: ModelSource;
-  readonly spec?: ModelSpec;
   /** The page's tfjs runtime: its lock and its backend initialiser. */
   readonly runtime: TfRuntime;
   /** Backends to try, best first. One entry forces that backend. */
@@ -254,12 +256,12 @@ function sessionClassifier(first: Session, loading: Loading, options: Classifier
 
 /** Loads the model, starts the best backend that runs it, and returns the one object that owns its tensors. */
 export function createClassifier(options: ClassifierOptions): Promise<Classifier> {
-  const { source, spec = DIGIT_MODEL, runtime, backends = BACKENDS } = options;
+  const { source, runtime, backends = BACKENDS } = options;
   return runtime.exclusively(async () => {
     // The model downloads while the backend starts (fetching and compiling WASM, or WebGL).
     const artifacts = source();
     artifacts.catch(() => undefined); // handled where it is awaited; not an unhandled rejection
-    const loading: Loading = { artifacts, spec, initialise: runtime.initialiseBackend };
+    const loading: Loading = { artifacts, spec: DIGIT_MODEL, initialise: runtime.initialiseBackend };
     return sessionClassifier(await startSession(loading, backends), loading, options);
   });
 }
