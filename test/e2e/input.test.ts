@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PALM_WINDOW_MS } from '../../src/pad/pointerArbiter';
 import type { PadPage } from './padPage';
 import {
   heldOut,
@@ -32,6 +33,9 @@ interface Drawn {
 }
 
 async function drawOnce(app: PadPage, kind: PointerKind, strokes: readonly Stroke[]): Promise<Drawn> {
+  // A finger landing within the palm window of a pen's last event is a palm, and ignored: a
+  // person who puts the pen down and draws with a finger takes longer than that.
+  if (kind === 'touch') await app.page.waitForTimeout(PALM_WINDOW_MS + 100);
   const shown = await app.drawAndRead(kind, strokes);
   const result = {
     digit: shown.digit,
