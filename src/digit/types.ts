@@ -52,6 +52,14 @@ export const MNIST_PIXELS = MNIST_SIZE * MNIST_SIZE;
 
 /** Classes a digit classifier tells apart: the digits 0 to 9, in this order. */
 export const NUM_CLASSES = 10;
+/**
+ * A model that also answers "not a digit" has one more output after the ten digits, at this
+ * index; all its outputs form one softmax. Training labels non-digits (letters, scribbles,
+ * shapes) with it.
+ */
+export const NOT_DIGIT = NUM_CLASSES;
+/** Outputs of a model that scores "not a digit": the ten digits, then `NOT_DIGIT`. */
+export const OUTPUTS_WITH_NOT_DIGIT = NUM_CLASSES + 1;
 /** The class names, index = class: what the page shows for a class. */
 export const DIGIT_LABELS: readonly string[] = Array.from({ length: NUM_CLASSES }, (_, digit) =>
   String(digit),

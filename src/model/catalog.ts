@@ -4,7 +4,7 @@
  * `npm run catalog`); the page reads it instead of assuming one model at one URL. Pure: no tf, no
  * DOM, no Node, so both sides share the one definition of the format.
  */
-import { MNIST_SIZE, NUM_CLASSES } from '../digit';
+import { MNIST_SIZE, NOT_DIGIT, NUM_CLASSES } from '../digit';
 
 export const CATALOG_FILE = 'index.json';
 export const CATALOG_FORMAT = 'digitpad-model-catalog';
@@ -18,6 +18,18 @@ export interface MeasuredFigures {
   readonly penAccuracy: number | null;
   readonly params: number;
   readonly weightBytes: number;
+  /** Accuracy on UNIPEN digits of writers neither training nor tuning saw; absent in older entries. */
+  readonly unipenAccuracy?: number | null;
+}
+
+/**
+ * How a model says "that is not a digit": the output that scores it, and the score at or above
+ * which the page says so. Training chooses the threshold on its tuning writers and stores it
+ * here, beside the model, so the page holds no number that belongs to one model.
+ */
+export interface NotDigitScore {
+  readonly output: number;
+  readonly threshold: number;
 }
 
 export interface CatalogEntry {
@@ -35,6 +47,10 @@ export interface CatalogEntry {
   readonly inputSize: number;
   /** Digit classes among the outputs (the first `classes` outputs are the digits 0 to 9). */
   readonly classes: number;
+  /** Outputs per input: `classes`, plus one when the model scores "not a digit". Absent: `classes`. */
+  readonly outputs?: number;
+  /** Present when the model scores "not a digit". */
+  readonly notDigit?: NotDigitScore;
   readonly measured: MeasuredFigures;
   readonly createdAt: string;
 }
@@ -85,7 +101,24 @@ export function entryProblem(value: unknown): string | null {
     return `takes ${String(inputSize)}x${String(inputSize)} input, the page makes ${MNIST_SIZE}x${MNIST_SIZE}`;
   if (classes !== NUM_CLASSES) return `has ${String(classes)} digit classes, the page needs ${NUM_CLASSES}`;
   if (typeof createdAt !== 'string') return 'has no creation time';
-  return measuredProblem(measured);
+  return outputsProblem(value) ?? measuredProblem(measured);
+}
+
+/** The model's outputs: the digits, optionally followed by one "not a digit" score. */
+function outputsProblem({ outputs, notDigit }: Fields): string | null {
+  const count = outputs ?? NUM_CLASSES;
+  if (count !== NUM_CLASSES && count !== NUM_CLASSES + 1)
+    return `has ${String(outputs)} outputs; the page reads ${NUM_CLASSES}, or ${NUM_CLASSES + 1} with "not a digit"`;
+  if (notDigit === undefined) return count === NUM_CLASSES ? null : 'has an extra output but no notDigit score';
+  if (!isFields(notDigit) || notDigit.output !== NOT_DIGIT || count !== NUM_CLASSES + 1)
+    return `has a notDigit score that is not output ${NOT_DIGIT} of ${NUM_CLASSES + 1}`;
+  if (!isFraction(notDigit.threshold)) return 'has a notDigit threshold outside 0..1';
+  return null;
+}
+
+/** Outputs per input of a catalog entry: older entries without `outputs` have one per digit. */
+export function outputsOf(entry: CatalogEntry): number {
+  return entry.outputs ?? entry.classes;
 }
 
 function measuredProblem(measured: unknown): string | null {
