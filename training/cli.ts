@@ -15,10 +15,14 @@ export class UsageError extends Error {}
 export const TRAIN_DEFAULTS = {
   dataDir: 'data/mnist',
   out: 'public/models/cnn',
-  epochs: 7,
+  epochs: 6,
   seed: 1,
   batchSize: 64,
   penData: 'data/pendigits/digits-dev.json',
+  unipenData: 'data/unipen/digits-dev.json',
+  lettersData: 'data/unipen/letters-dev.json',
+  /** Generated non-digits an epoch, when the model learns "not a digit". */
+  negatives: 4000,
   maxWorkers: 4,
 } as const;
 
@@ -70,6 +74,27 @@ export const TRAIN_FLAGS: readonly TrainFlag[] = [
       "real pen digits (UCI pen digits JSON) mixed into training and evaluation; 'none' for MNIST alone",
   },
   {
+    name: 'unipen-data',
+    value: 'FILE',
+    default: `${TRAIN_DEFAULTS.unipenData} if present`,
+    meaning:
+      "UNIPEN digits (pen-data JSON): 60% of writers trained on, 20% tune, 20% held out for the figure; 'none' to leave out",
+  },
+  {
+    name: 'letters',
+    value: 'FILE',
+    default: `${TRAIN_DEFAULTS.lettersData} if present`,
+    meaning:
+      'UNIPEN letters, taught as "not a digit" (letters that look like digits are left out); \'none\' to leave out',
+  },
+  {
+    name: 'negatives',
+    value: 'N',
+    default: String(TRAIN_DEFAULTS.negatives),
+    meaning:
+      'generated non-digits an epoch (scribbles, dots, lines, shapes, two digits, crossed out); 0 for none. With letters or negatives the model gets an 11th output, "not a digit"',
+  },
+  {
     name: 'batch-size',
     value: 'N',
     default: String(TRAIN_DEFAULTS.batchSize),
@@ -109,7 +134,7 @@ export function usageText(): string {
     line(header),
     ...rows.map(line),
     '',
-    'example: npm run train -- --data-dir ../shared/data/mnist --pen-data ../shared/data/pendigits/digits-dev.json',
+    'example: npm run train -- --data-dir ../shared/data/mnist --pen-data ../shared/data/pendigits/digits-dev.json \\\n    --unipen-data ../shared/data/unipen/digits-dev.json --letters ../shared/data/unipen/letters-dev.json',
   ].join('\n');
 }
 
@@ -181,6 +206,14 @@ function positiveInteger(flag: string, value: string | undefined, fallback: numb
   return parsed;
 }
 
+function wholeNumber(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isInteger(parsed) || parsed < 0)
+    throw new UsageError(`--${flag} needs a whole number >= 0, got "${value}"`);
+  return parsed;
+}
+
 export function parseTrainArgs(
   argv: readonly string[],
   exists: (path: string) => boolean = existsSync,
@@ -188,7 +221,10 @@ export function parseTrainArgs(
   const flags = readFlags(argv);
   // The last of a repeated flag wins, as with most commands; --mirror keeps them all.
   const value = (name: string) => flags.get(name)?.at(-1);
-  const pen = value('pen-data') ?? (exists(TRAIN_DEFAULTS.penData) ? TRAIN_DEFAULTS.penData : 'none');
+  const fileOrNone = (flag: string, fallback: string) => {
+    const file = value(flag) ?? (exists(fallback) ? fallback : 'none');
+    return file === 'none' ? null : file;
+  };
   const seedText = value('seed');
   const seed = seedText === undefined ? TRAIN_DEFAULTS.seed : Number(seedText);
   if (seedText?.trim() === '' || !Number.isInteger(seed) || seed < 0)
@@ -206,7 +242,10 @@ export function parseTrainArgs(
       value('workers'),
       Math.min(availableParallelism(), TRAIN_DEFAULTS.maxWorkers),
     ),
-    penData: pen === 'none' ? null : pen,
+    penData: fileOrNone('pen-data', TRAIN_DEFAULTS.penData),
+    unipenData: fileOrNone('unipen-data', TRAIN_DEFAULTS.unipenData),
+    lettersData: fileOrNone('letters', TRAIN_DEFAULTS.lettersData),
+    negatives: wholeNumber('negatives', value('negatives'), TRAIN_DEFAULTS.negatives),
     mirrors: [...(flags.get('mirror') ?? []), ...DEFAULT_MIRRORS],
   };
 }

@@ -16,6 +16,7 @@ import {
   withEntry,
   type Catalog,
   type CatalogEntry,
+  type NotDigitScore,
 } from '../src/model/catalog';
 import { DataFileError } from './idx';
 
@@ -94,14 +95,22 @@ export function catalogEntryFor(modelDir: string): CatalogEntry {
     bytes,
     inputSize: inputShape[1] ?? 0,
     classes: NUM_CLASSES,
+    ...outputsOf(metrics),
     measured: {
       mnistTestAccuracy: metrics.testAccuracy as number,
       penAccuracy: (metrics.penAccuracy as number | null) ?? null,
+      unipenAccuracy: (metrics.unipenAccuracy as number | null) ?? null,
       params: metrics.params as number,
       weightBytes: metrics.weightBytes as number,
     },
     createdAt: String(metrics.createdAt),
   };
+}
+
+/** A model that scores "not a digit" says so in its metrics; its catalog entry carries the threshold. */
+function outputsOf(metrics: Record<string, unknown>): Pick<CatalogEntry, 'outputs' | 'notDigit'> {
+  const notDigit = metrics.notDigit as NotDigitScore | null | undefined;
+  return notDigit ? { outputs: Number(metrics.outputs), notDigit } : {};
 }
 
 /** The catalog in `modelsDir`, or null when there is none yet. A broken one is an error: fix it by hand. */

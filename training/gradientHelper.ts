@@ -9,7 +9,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { sliceGradients, type BatchItem } from '../src/learning/gradients';
 import { createModel } from '../src/learning/model';
-import { loadTrainingSources, type SourceOptions } from './sources';
+import { loadTrainingSources, outputsFor, type SourceOptions } from './sources';
 import { registerWasmConvGradients } from '../src/learning/wasmConvGradients';
 
 export interface HelperRequest {
@@ -21,7 +21,7 @@ const options = workerData as SourceOptions & { seed: number };
 registerWasmConvGradients();
 await tf.setBackend('wasm');
 const { sources } = await loadTrainingSources(options);
-const model = createModel({ seed: options.seed });
+const model = createModel({ seed: options.seed, outputs: outputsFor(options) });
 const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
 
 parentPort!.on('message', async ({ weights, items }: HelperRequest) => {

@@ -14,18 +14,18 @@ import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { modelArtifacts, quantizeArtifacts, weightBytes } from '../src/learning/artifacts';
 import { evaluate, type LabelledInputs } from '../src/learning/evaluate';
+import { heldOutSets, MAX_TUNING_DIGIT_REJECTION, measureHeldOut, type HeldOutFigures } from './heldOut';
 import { CATALOG_FILE } from '../src/model/catalog';
 import { missingDataHint, parseTrainArgs, trainNotes, usageText, UsageError, wantsHelp } from './cli';
 import { writeCatalogEntry, writeModelAtomically } from './exportModel';
 import { DataFileError } from './idx';
 import { startHelpers } from './helperPool';
-import type { Split } from './mnist';
 import { createModel } from '../src/learning/model';
 import { EVAL_PEN_RATIOS, PEN_WRITERS, renderPenDigit, type PenDigit } from './pen';
 import { batchLine, epochLine, LiveLine, summaryTable, type EpochRow } from './progress';
-import { MNIST_PIXELS } from '../src/digit/types';
+import { DIGIT_LABELS, MNIST_PIXELS, NOT_DIGIT, NUM_CLASSES } from '../src/digit/types';
 import { createRandom } from '../src/learning/random';
-import { loadTrainingSources, type SourceOptions, type TrainingData } from './sources';
+import { loadTrainingSources, outputsFor, type SourceOptions, type TrainingData } from './sources';
 import { fit } from '../src/learning/fit';
 import { registerWasmConvGradients } from '../src/learning/wasmConvGradients';
 
@@ -40,6 +40,11 @@ export interface TrainOptions {
   workers: number;
   /** Pen trajectories JSON, or null to train and evaluate on MNIST alone. */
   penData: string | null;
+  /** UNIPEN digits and letters (pen-data JSON), or null. */
+  unipenData?: string | null;
+  lettersData?: string | null;
+  /** Generated non-digits per epoch. */
+  negatives?: number;
   mirrors: readonly string[];
   /** Off only for tests with synthetic IDX files. */
   verifyChecksums?: boolean;
@@ -47,7 +52,7 @@ export interface TrainOptions {
   shouldStop?: () => boolean;
 }
 
-/** Renders pen digits once, at a fixed pen width, for evaluation. */
+/** Renders pen digits once, at a fixed pen width, for the per-epoch tuning figure. */
 function renderAll(digits: readonly PenDigit[], penRatio: number): LabelledInputs {
   const inputs = new Float32Array(digits.length * MNIST_PIXELS);
   digits.forEach((digit, i) => {
@@ -57,33 +62,15 @@ function renderAll(digits: readonly PenDigit[], penRatio: number): LabelledInput
   return { inputs, labels: digits.map((digit) => digit.label) };
 }
 
-/** The test sets, prepared once and read by both the float32 and the 8-bit model. */
-interface TestSets {
-  mnist: LabelledInputs;
-  /** The held-out writers' pen digits, drawn at each of `EVAL_PEN_RATIOS`. */
-  pen: { ratio: number; set: LabelledInputs }[];
-}
-
-function testSets(mnistTest: Split, penTest: readonly PenDigit[]): TestSets {
-  return {
-    mnist: {
-      inputs: Float32Array.from(mnistTest.images.pixels, (v) => v / 255),
-      labels: mnistTest.labels.labels,
-    },
-    pen: penTest.length ? EVAL_PEN_RATIOS.map((ratio) => ({ ratio, set: renderAll(penTest, ratio) })) : [],
-  };
-}
-
-async function evaluateOn(model: tfl.LayersModel, sets: TestSets) {
-  const mnist = await evaluate(model, sets.mnist);
-  if (sets.pen.length === 0) return { mnist, pen: null };
-  const perRatio: Record<string, number> = {};
-  for (const { ratio, set } of sets.pen) perRatio[String(ratio)] = (await evaluate(model, set)).accuracy;
-  const accuracies = Object.values(perRatio);
-  return { mnist, pen: { accuracy: accuracies.reduce((a, b) => a + b, 0) / accuracies.length, perRatio } };
-}
-
 type Log = (line: string) => void;
+
+const sourceNames: Record<string, string> = {
+  mnist: 'MNIST images',
+  pen: `pen digits (writers ${PEN_WRITERS.train[0]}-${PEN_WRITERS.train.at(-1)})`,
+  unipen: 'UNIPEN digits (training writers)',
+  letters: 'UNIPEN letters',
+  negatives: 'generated non-digits',
+};
 
 /** Everything training reads, loaded once, and the held-out sets prepared once for evaluation. */
 interface PreparedData extends TrainingData {
@@ -102,21 +89,20 @@ async function prepareData(options: TrainOptions, log: Log): Promise<PreparedDat
   const sourceOptions: SourceOptions = {
     dataDir: options.dataDir,
     penData: options.penData,
+    unipenData: options.unipenData,
+    lettersData: options.lettersData,
+    negatives: options.negatives,
     limit: options.limit,
     mirrors: options.mirrors,
     verifyChecksums: options.verifyChecksums ?? true,
   };
   const data = await loadTrainingSources({ ...sourceOptions, onProgress: log });
-  const { pen } = data;
   log(
-    `training on ${data.mnistCount} MNIST images` +
-      (pen.train.length
-        ? ` + ${pen.train.length} pen digits (writers ${PEN_WRITERS.train[0]}-${PEN_WRITERS.train.at(-1)})`
-        : '') +
-      `, ${options.epochs} epochs, batch ${options.batchSize}, seed ${options.seed}, ` +
+    `training on ${data.sources.map((source) => `${source.count} ${sourceNames[source.name] ?? source.name}`).join(' + ')}` +
+      ` an epoch, ${options.epochs} epochs, batch ${options.batchSize}, seed ${options.seed}, ` +
       `backend ${tf.getBackend()}, ${options.workers} thread${options.workers > 1 ? 's' : ''}`,
   );
-  const tuneSet = pen.tune.length ? renderAll(pen.tune, EVAL_PEN_RATIOS[1]) : null;
+  const tuneSet = data.pen.tune.length ? renderAll(data.pen.tune, EVAL_PEN_RATIOS[1]) : null;
   return { ...data, sourceOptions, tuneSet };
 }
 
@@ -128,7 +114,7 @@ interface TrainedModel {
 
 /** Fits a new model with helper threads; the model is disposed if training does not finish. */
 async function trainModel(options: TrainOptions, data: PreparedData): Promise<TrainedModel> {
-  const model = createModel({ seed: options.seed });
+  const model = createModel({ seed: options.seed, outputs: outputsFor(data.sourceOptions) });
   const rows: EpochRow[] = [];
   const live = new LiveLine();
   try {
@@ -157,13 +143,13 @@ async function trainModel(options: TrainOptions, data: PreparedData): Promise<Tr
   }
 }
 
-type Evaluated = Awaited<ReturnType<typeof evaluateOn>>;
-
 interface ShippedEvaluation {
   /** The 8-bit artifacts that will be written. */
   readonly shipped: tf.io.ModelArtifacts;
-  readonly quantized: Evaluated;
-  readonly float: Evaluated;
+  /** The shipped weights' figures; the threshold is chosen on them, on the tuning writers. */
+  readonly quantized: HeldOutFigures;
+  /** The float32 model's, at the same threshold. */
+  readonly float: HeldOutFigures;
 }
 
 /** Evaluates what ships: the 8-bit weights, reloaded exactly as the app will load them; and the float32 model beside it. */
@@ -171,9 +157,9 @@ async function evaluateShipped(model: tfl.LayersModel, data: PreparedData): Prom
   const shipped = quantizeArtifacts(await modelArtifacts(model));
   const shippedModel = await tfl.loadLayersModel(tf.io.fromMemory(shipped));
   try {
-    const sets = testSets(data.mnist.test, data.pen.test);
-    const quantized = await evaluateOn(shippedModel, sets);
-    const float = await evaluateOn(model, sets);
+    const sets = heldOutSets(data.mnist.test, data, outputsFor(data.sourceOptions) > NUM_CLASSES);
+    const quantized = await measureHeldOut(shippedModel, sets);
+    const float = await measureHeldOut(model, sets, quantized.threshold);
     return { shipped, quantized, float };
   } finally {
     shippedModel.dispose();
@@ -196,7 +182,7 @@ function metricsOf(
     weightQuantization: 'uint8',
     floatTestAccuracy: float.mnist.accuracy,
     penAccuracy: quantized.pen?.accuracy ?? null,
-    penAccuracyByPenWidth: quantized.pen?.perRatio ?? null,
+    penAccuracyByPenWidth: quantized.pen?.byPenWidth ?? null,
     floatPenAccuracy: float.pen?.accuracy ?? null,
     penWriters: quantized.pen ? PEN_WRITERS.test : [],
     penTrainWriters: data.pen.train.length ? PEN_WRITERS.train : [],
@@ -204,7 +190,8 @@ function metricsOf(
     penDigits: data.pen.test.length,
     epochs: options.epochs,
     batchSize: options.batchSize,
-    trainImages: data.mnistCount + data.pen.train.length,
+    trainImages: data.sources.reduce((sum, source) => sum + source.count, 0),
+    ...realHandwritingMetrics(data, evaluation),
     trainSeconds: Math.round(trained.trainSeconds),
     samplesPerSecond: Math.round(rows.reduce((a, h) => a + h.imagesPerSecond, 0) / rows.length),
     history: rows,
@@ -214,6 +201,30 @@ function metricsOf(
     createdAt: new Date().toISOString(),
   };
 }
+
+/** What the model says of real handwriting of unseen writers, and of ink that is not a digit. */
+function realHandwritingMetrics(data: PreparedData, { quantized, float }: ShippedEvaluation) {
+  const outputs = outputsFor(data.sourceOptions);
+  return {
+    name: 'CNN',
+    outputs,
+    outputNames: [...DIGIT_LABELS, ...(outputs > NUM_CLASSES ? ['not a digit'] : [])],
+    notDigit: outputs > NUM_CLASSES ? { output: NOT_DIGIT, threshold: quantized.threshold } : null,
+    notDigitThresholdRule: `the lowest (in hundredths, 0.05-0.5) at which at most ${MAX_TUNING_DIGIT_REJECTION * 100}% of the tuning writers' digits are called not a digit`,
+    unipenAccuracy: quantized.unipen?.accuracy ?? null,
+    floatUnipenAccuracy: float.unipen?.accuracy ?? null,
+    unipenDigits: data.unipen.test.length,
+    unipenWriters: {
+      train: writersOf(data.unipen.train),
+      tune: writersOf(data.unipen.tune),
+      test: writersOf(data.unipen.test),
+    },
+    heldOut: quantized,
+  };
+}
+
+const writersOf = (samples: readonly { writer: number | string }[]) =>
+  new Set(samples.map((s) => s.writer)).size;
 
 type Metrics = ReturnType<typeof metricsOf>;
 
@@ -228,10 +239,37 @@ function report(log: Log, options: TrainOptions, metrics: Metrics, rows: readonl
       `pen digits, writers ${PEN_WRITERS.test[0]}-${PEN_WRITERS.test.at(-1)} (${metrics.penDigits} digits): ${pct(metrics.penAccuracy)} (float32 ${pct(metrics.floatPenAccuracy)})`,
     );
   }
+  reportHeldOut(log, metrics.heldOut);
   log(
     `${metrics.params} parameters, ${metrics.weightBytes} bytes of weights; ${metrics.trainSeconds}s, ${metrics.samplesPerSecond} img/s`,
   );
   log(`model written to ${options.out}, listed in ${join(dirname(options.out), CATALOG_FILE)}`);
+}
+
+/** The held-out figures, a line each (also `npm run measure`'s output). */
+export function reportHeldOut(log: Log, figures: HeldOutFigures): void {
+  const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
+  const { unipen, letters, lookalikes, generated, auroc, sizes, calibrationError, pen } = figures;
+  if (unipen) log(`UNIPEN digits, test writers (${unipen.count} digits): ${pct(unipen.accuracy)}`);
+  if (pen && unipen)
+    log(
+      `real digits answered "not a digit": pen ${pct(pen.notDigit)}, UNIPEN ${pct(unipen.notDigit)} (threshold ${figures.threshold})`,
+    );
+  if (letters)
+    log(
+      `letters, test writers (${letters.count}): not a digit ${pct(letters.notDigit)}, unsure ${pct(letters.unsure)}`,
+    );
+  if (lookalikes)
+    log(`digit-like letters (${lookalikes.count}, reported apart): not a digit ${pct(lookalikes.notDigit)}`);
+  if (generated) log(`generated non-digits (${generated.count}): not a digit ${pct(generated.notDigit)}`);
+  if (auroc)
+    log(
+      `AUROC digits vs letters: not-a-digit output ${auroc.notDigitOutput.toFixed(4)}, 1 - top digit ${auroc.oneMinusTopDigit.toFixed(4)}`,
+    );
+  if (sizes)
+    log(`digits at 10% / 60% of the pad: ${pct(sizes.byHeight['0.1'])} / ${pct(sizes.byHeight['0.6'])}`);
+  if (calibrationError !== null)
+    log(`expected calibration error, real digits: ${calibrationError.toFixed(4)}`);
 }
 
 /**

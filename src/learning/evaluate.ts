@@ -2,29 +2,53 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import { MNIST_PIXELS as PIXELS, MNIST_SIZE, NUM_CLASSES } from '../digit';
 
-/** Top class for each of `count` 28x28 inputs laid end to end in `inputs`. */
-export async function predictClasses(
+/**
+ * Every output for each of `count` 28x28 inputs laid end to end in `inputs`: `count` rows of the
+ * model's outputs, end to end.
+ */
+export async function predictOutputs(
   model: LayersModel,
   inputs: Float32Array,
   count: number,
   batchSize = 500,
-): Promise<Int32Array> {
-  const classes = new Int32Array(count);
+): Promise<{ outputs: Float32Array; width: number }> {
+  const chunks: Float32Array[] = [];
   for (let start = 0; start < count; start += batchSize) {
     const size = Math.min(batchSize, count - start);
-    const top = tf.tidy(() => {
+    const probabilities = tf.tidy(() => {
       const batch = tf.tensor4d(inputs.subarray(start * PIXELS, (start + size) * PIXELS), [
         size,
         MNIST_SIZE,
         MNIST_SIZE,
         1,
       ]);
-      return tf.argMax(model.predict(batch) as tf.Tensor, 1);
+      return model.predict(batch) as tf.Tensor;
     });
-    classes.set(await top.data(), start);
-    top.dispose();
+    chunks.push((await probabilities.data()) as Float32Array);
+    probabilities.dispose();
   }
-  return classes;
+  const width = chunks.length ? chunks[0].length / Math.min(batchSize, count) : NUM_CLASSES;
+  const outputs = new Float32Array(count * width);
+  chunks.reduce((offset, chunk) => (outputs.set(chunk, offset), offset + chunk.length), 0);
+  return { outputs, width };
+}
+
+/** The top digit of one row of outputs: the digits come first, whatever follows them. */
+export function topDigit(outputs: ArrayLike<number>, offset = 0): number {
+  let best = 0;
+  for (let digit = 1; digit < NUM_CLASSES; digit++)
+    if (outputs[offset + digit] > outputs[offset + best]) best = digit;
+  return best;
+}
+
+/** Top digit for each of `count` 28x28 inputs laid end to end in `inputs`. */
+export async function predictClasses(
+  model: LayersModel,
+  inputs: Float32Array,
+  count: number,
+): Promise<Int32Array> {
+  const { outputs, width } = await predictOutputs(model, inputs, count);
+  return Int32Array.from({ length: count }, (_, i) => topDigit(outputs, i * width));
 }
 
 export interface Evaluation {

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { MNIST_PIXELS as PIXELS, MNIST_SIZE, NUM_CLASSES } from '../digit';
+import { MNIST_PIXELS as PIXELS, MNIST_SIZE } from '../digit';
 import { createRandom } from './random';
 import type { DigitSource } from './fit';
 
@@ -27,14 +27,21 @@ export interface SliceResult {
  * Each example draws its augmentation from its own seed, so an example looks the same whichever
  * thread prepares it, and the same seed gives the same weights with any number of threads.
  */
-export function assembleBatch(sources: readonly DigitSource[], items: readonly BatchItem[]) {
+export function assembleBatch(sources: readonly DigitSource[], items: readonly BatchItem[], classes: number) {
   const pixels = new Float32Array(items.length * PIXELS);
-  const oneHot = new Float32Array(items.length * NUM_CLASSES);
+  const oneHot = new Float32Array(items.length * classes);
   items.forEach(({ source, index, seed }, i) => {
     pixels.set(sources[source].image(index, createRandom(seed)), i * PIXELS);
-    oneHot[i * NUM_CLASSES + sources[source].label(index)] = 1;
+    oneHot[i * classes + sources[source].label(index)] = 1;
   });
   return { pixels, oneHot };
+}
+
+/** Outputs per input of a model: ten digits, or eleven when it also scores "not a digit". */
+export function outputsOf(model: LayersModel): number {
+  const units = model.outputs[0].shape.at(-1);
+  if (typeof units !== 'number') throw new Error(`the model ${model.name} has no fixed number of outputs`);
+  return units;
 }
 
 export async function sliceGradients(
@@ -42,11 +49,12 @@ export async function sliceGradients(
   sources: readonly DigitSource[],
   items: readonly BatchItem[],
 ): Promise<SliceResult> {
-  const { pixels, oneHot } = assembleBatch(sources, items);
+  const classes = outputsOf(model);
+  const { pixels, oneHot } = assembleBatch(sources, items, classes);
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const { lossSum, correct, grads } = tf.tidy(() => {
     const xs = tf.tensor4d(pixels, [items.length, MNIST_SIZE, MNIST_SIZE, 1]);
-    const ys = tf.tensor2d(oneHot, [items.length, NUM_CLASSES]);
+    const ys = tf.tensor2d(oneHot, [items.length, classes]);
     let correctCount: tf.Tensor | undefined;
     const { value, grads } = tf.variableGrads(() => {
       const probabilities = model.apply(xs, { training: true }) as tf.Tensor;

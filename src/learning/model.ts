@@ -12,11 +12,17 @@ export interface ModelOptions {
   seed: number;
   /** Filters of the four convolutions. */
   filters?: readonly [number, number, number, number];
+  /** The ten digits, or eleven outputs when the model also learns "not a digit" (`NOT_DIGIT`). */
+  outputs?: number;
 }
 
 export const DEFAULT_FILTERS = [16, 32, 48, 64] as const;
 
-export function createModel({ seed, filters = DEFAULT_FILTERS }: ModelOptions): tfl.Sequential {
+export function createModel({
+  seed,
+  filters = DEFAULT_FILTERS,
+  outputs = NUM_CLASSES,
+}: ModelOptions): tfl.Sequential {
   let layerSeed = seed;
   const initializer = () => tfl.initializers.heNormal({ seed: layerSeed++ });
   const conv = (units: number, extra: { inputShape?: number[] } = {}) =>
@@ -41,7 +47,7 @@ export function createModel({ seed, filters = DEFAULT_FILTERS }: ModelOptions): 
   model.add(tfl.layers.flatten());
   model.add(
     tfl.layers.dense({
-      units: NUM_CLASSES,
+      units: outputs,
       activation: 'softmax',
       kernelInitializer: tfl.initializers.glorotUniform({ seed: layerSeed++ }),
     }),

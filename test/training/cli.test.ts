@@ -37,7 +37,7 @@ describe('train --help', () => {
   it('prints the usage and exits 0 from the command line', async () => {
     const { stdout } = await run('npx', ['tsx', 'training/train.ts', '--help']);
     expect(stdout).toContain('usage: npm run train -- [flags]');
-    expect(stdout).toMatch(/--epochs N\s+7\s+passes over the training data/);
+    expect(stdout).toMatch(/--epochs N\s+6\s+passes over the training data/);
     expect(stdout).toMatch(/--data-dir DIR\s+data\/mnist/);
   });
 });

@@ -75,6 +75,24 @@ describe('training end to end (synthetic data)', () => {
     expect(weights('a').equals(weights('b'))).toBe(true);
   });
 
+  it('with negatives, exports an eleventh "not a digit" output and a catalog entry with its threshold', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'digitpad-negatives-'));
+    const metrics = await train(options(dataDir, join(root, 'cnn'), { epochs: 1, negatives: 100 }));
+    const model = await tfl.loadLayersModel(tf.io.fromMemory(readModelFolder(join(root, 'cnn'))));
+    expect(model.outputs[0].shape).toEqual([null, 11]);
+    model.dispose();
+    const [entry] = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8')).models;
+    expect(entry).toMatchObject({
+      outputs: 11,
+      notDigit: { output: 10, threshold: metrics.heldOut.threshold },
+    });
+    expect(entry.notDigit.threshold).toBeGreaterThan(0);
+    expect(entry.notDigit.threshold).toBeLessThanOrEqual(1);
+    // Generated non-digits of a seed training never saw are measured, kind by kind.
+    expect(metrics.heldOut.generated?.count).toBe(2000);
+    expect(Object.keys(metrics.heldOut.generated?.byKind ?? {})).toHaveLength(10);
+  });
+
   it('leaves the previous model untouched when interrupted', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'digitpad-keep-')), 'cnn');
     mkdirSync(out);
@@ -98,7 +116,16 @@ describe('the train command', () => {
   });
 
   it('has the documented defaults', () => {
-    expect(parseTrainArgs([])).toMatchObject({ dataDir: 'data/mnist', out: 'public/models/cnn', seed: 1 });
+    expect(parseTrainArgs([], () => false)).toMatchObject({
+      dataDir: 'data/mnist',
+      out: 'public/models/cnn',
+      seed: 1,
+      epochs: 6,
+      penData: null,
+      unipenData: null,
+      lettersData: null,
+      negatives: 4000,
+    });
   });
 
   it('exits non-zero with one line naming a corrupt data file (needs ../shared/data/mnist)', async () => {
