@@ -105,6 +105,11 @@ async function expectEverythingInView(app: PadPage, screen: Screen, state: strin
     for (const b of labels.slice(i + 1))
       expect(overlap(a, b), `${where}: ${a.name} collides with ${b.name}`).toBe(false);
   }
+  // About is at the top right, where its panel opens (right-aligned to the header), not far from it.
+  const about = parts.find((part) => part.name === 'About')!;
+  expect(about.right, `${where}: About is not at the header's right end`).toBeGreaterThan(
+    viewport.width - 32,
+  );
   // Fitting by shrinking the pad to a stamp would not do.
   const pad = parts[0];
   expect(pad.right - pad.left, `${where}: the pad is too small`).toBeGreaterThanOrEqual(180);
