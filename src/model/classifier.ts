@@ -37,8 +37,19 @@ export interface Classifier {
   classify(input: Float32Array): Promise<Float32Array>;
   /** Several inputs in one model call (one batch row each); their outputs, in order. */
   classifyBatch(inputs: readonly Float32Array[]): Promise<Float32Array[]>;
+  /**
+   * Several inputs in one model call: each input's outputs and its penultimate features (what
+   * adapting to a person compares). No tensor leaves the model module.
+   */
+  classifyWithFeatures(inputs: readonly Float32Array[]): Promise<FeaturedOutput[]>;
   /** Frees the model's tensors. The classifier cannot be used afterwards. */
   dispose(): void;
+}
+
+/** One input's outputs and the network's penultimate features for it. */
+export interface FeaturedOutput {
+  readonly outputs: Float32Array;
+  readonly features: Float32Array;
 }
 
 interface Session {
@@ -72,6 +83,33 @@ async function predict(
   } finally {
     output.dispose();
   }
+}
+
+/** Splits a [batch, n] tensor's values into one array per row, then frees it. */
+async function rowsOf(tensor: tf.Tensor): Promise<Float32Array[]> {
+  try {
+    const values = await tensor.data<'float32'>();
+    const width = tensor.shape[1] ?? 0;
+    return Array.from({ length: tensor.shape[0] }, (_, i) => values.slice(i * width, (i + 1) * width));
+  } finally {
+    tensor.dispose();
+  }
+}
+
+/** Outputs and penultimate features for a batch, one forward pass. */
+async function predictWithFeatures(
+  model: SequentialModel,
+  inputs: readonly Float32Array[],
+  { inputSize }: ModelSpec,
+): Promise<FeaturedOutput[]> {
+  const pixels = inputSize * inputSize;
+  const batch = new Float32Array(inputs.length * pixels);
+  inputs.forEach((input, i) => batch.set(input, i * pixels));
+  const { probabilities, features } = tf.tidy(() =>
+    model.predictWithFeatures(tf.tensor4d(batch, [inputs.length, inputSize, inputSize, 1])),
+  );
+  const [outputs, featureRows] = await Promise.all([rowsOf(probabilities), rowsOf(features)]);
+  return outputs.map((row, i) => ({ outputs: row, features: featureRows[i] }));
 }
 
 /** Why a prediction on `session` cannot be trusted, or its probabilities. */
@@ -250,6 +288,9 @@ function sessionClassifier(first: Session, loading: Loading, options: Classifier
     },
     classifyBatch,
     classify: async (input) => (await classifyBatch([input]))[0],
+    // No fallback of its own: a backend that fails here fails the next classifyBatch too, which moves on.
+    classifyWithFeatures: async (inputs) =>
+      inputs.length === 0 ? [] : predictWithFeatures(live.current.model, inputs, loading.spec),
     dispose: () => live.dispose(),
   };
 }

@@ -146,6 +146,11 @@ export interface SequentialModel {
   readonly inputShape: readonly (number | null)[];
   /** Probabilities for a batch; call inside `tf.tidy` or dispose the result. */
   predict(input: tf.Tensor): tf.Tensor;
+  /**
+   * Probabilities and the penultimate features (the last Flatten layer's output, or what the last
+   * layer takes in) of a batch, from one forward pass; call inside `tf.tidy` or dispose both.
+   */
+  predictWithFeatures(input: tf.Tensor): { probabilities: tf.Tensor; features: tf.Tensor };
   dispose(): void;
 }
 
@@ -157,6 +162,23 @@ function layersOf(topology: unknown): LayerJson[] {
     throw new UnsupportedModelError('model.json does not describe a Sequential layers model');
   }
   return model.config.layers as LayerJson[];
+}
+
+/** Index of the step whose output is the model's penultimate features. */
+function featureStep(layers: readonly LayerJson[]): number {
+  const flatten = layers.map((layer) => layer.class_name).lastIndexOf('Flatten');
+  return flatten >= 0 ? flatten : layers.length - 2;
+}
+
+/** Runs `steps` over `input`, keeping the output of step `keep` too. */
+function forwardKeeping(steps: readonly Step[], weights: tf.NamedTensorMap, input: tf.Tensor, keep: number) {
+  let kept = input;
+  const probabilities = steps.reduce((x, step, index) => {
+    const output = step(x, weights);
+    if (index === keep) kept = output;
+    return output;
+  }, input);
+  return { probabilities, features: kept };
 }
 
 /**
@@ -174,6 +196,7 @@ export function buildSequentialModel(artifacts: tf.io.ModelArtifacts): Sequentia
   return {
     inputShape,
     predict: (input) => tf.tidy(() => steps.reduce((x, step) => step(x, weights), input)),
+    predictWithFeatures: (input) => tf.tidy(() => forwardKeeping(steps, weights, input, featureStep(layers))),
     dispose: () => tf.dispose(Object.values(weights)),
   };
 }

@@ -16,6 +16,8 @@ export interface Reading {
   readonly input: Float32Array;
   /** The model's outputs for it: probabilities of the digits 0 to 9 first. */
   readonly probabilities: Float32Array;
+  /** The network's penultimate features for it: what adapting to a person compares. */
+  readonly features?: Float32Array;
 }
 
 export interface Recognition {
@@ -43,9 +45,13 @@ export async function recognise(
     .map((group) => strokesToModelInput(group, lineWidth, raster))
     .filter((input): input is Float32Array => input !== null);
   if (inputs.length === 0) return { strokes: finishedStrokes, readings: [] };
-  const outputs = await classifier.classifyBatch(inputs);
+  const outputs = await classifier.classifyWithFeatures(inputs);
   return {
     strokes: finishedStrokes,
-    readings: inputs.map((input, i) => ({ input, probabilities: outputs[i] })),
+    readings: inputs.map((input, i) => ({
+      input,
+      probabilities: outputs[i].outputs,
+      features: outputs[i].features,
+    })),
   };
 }

@@ -40,6 +40,12 @@ function fakeClassifier(
     classify,
     // One model call for several inputs, answered through `classify` so tests can stub that one.
     classifyBatch: vi.fn(async (inputs: readonly Float32Array[]) => Promise.all(inputs.map(classify))),
+    // The features are the stand-in input itself: drawings with as many strokes are neighbours.
+    classifyWithFeatures: vi.fn(async (inputs: readonly Float32Array[]) =>
+      Promise.all(
+        inputs.map(async (input) => ({ outputs: await classify(input), features: input.slice(0, 8) })),
+      ),
+    ),
     dispose: vi.fn(),
   };
 }

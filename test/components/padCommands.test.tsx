@@ -31,6 +31,14 @@ const classifier: Classifier = {
   classifyBatch: vi.fn(async (inputs: readonly Float32Array[]) =>
     Promise.all(inputs.map((input) => classifier.classify(input))),
   ),
+  classifyWithFeatures: vi.fn(async (inputs: readonly Float32Array[]) =>
+    Promise.all(
+      inputs.map(async (input) => ({
+        outputs: await classifier.classify(input),
+        features: input.slice(0, 8),
+      })),
+    ),
+  ),
   dispose: vi.fn(),
 };
 

@@ -299,6 +299,24 @@ describe('batches', () => {
     classifier.dispose();
   });
 
+  it('gives the penultimate features with the same outputs, in one call, leaving no tensor', async () => {
+    const classifier = await createClassifier(options());
+    const inputs = [randomInput(1), randomInput(2)];
+    const plain = await classifier.classifyBatch(inputs);
+    const before = liveTensorCount();
+    const featured = await classifier.classifyWithFeatures(inputs);
+    expect(liveTensorCount()).toBe(before);
+    expect(featured).toHaveLength(2);
+    featured.forEach(({ outputs, features }, i) => {
+      outputs.forEach((p, k) => expect(p).toBeCloseTo(plain[i][k], 5));
+      expect(features.length).toBeGreaterThan(0);
+      expect(features.every(Number.isFinite)).toBe(true);
+    });
+    expect(featured[0].features).not.toEqual(featured[1].features);
+    expect(await classifier.classifyWithFeatures([])).toEqual([]);
+    classifier.dispose();
+  });
+
   it('refuses a batch with one input of the wrong size', async () => {
     const classifier = await createClassifier(options());
     await expect(classifier.classifyBatch([randomInput(1), new Float32Array(10)])).rejects.toThrow(

@@ -35,6 +35,29 @@ describe('the Sequential reader', () => {
     model.dispose();
   });
 
+  it("gives the Flatten layer's output with the probabilities, from one pass, leaving no tensor", async () => {
+    const artifacts = committedArtifacts();
+    const reference = await tfl.loadLayersModel(tf.io.fromMemory(artifacts));
+    const flatten = reference.layers.find((layer) => layer.getClassName() === 'Flatten')!;
+    const featureModel = tfl.model({
+      inputs: reference.inputs,
+      outputs: flatten.output as tfl.SymbolicTensor,
+    });
+    const model = buildSequentialModel(artifacts);
+    const inputs = tf.randomUniform([3, 28, 28, 1]);
+    const before = tf.memory().numTensors;
+    const { probabilities, features } = model.predictWithFeatures(inputs);
+    expect(tf.memory().numTensors).toBe(before + 2);
+    const expected = await (featureModel.predict(inputs) as tf.Tensor).data();
+    const actual = await features.data();
+    expect(features.shape).toEqual([3, flatten.outputShape[1]]);
+    for (let i = 0; i < expected.length; i += 37) expect(actual[i]).toBeCloseTo(expected[i], 4);
+    expect(await probabilities.data()).toEqual(await model.predict(inputs).data());
+    tf.dispose([probabilities, features, inputs]);
+    reference.dispose();
+    model.dispose();
+  });
+
   it('leaves no tensor behind', () => {
     const model = buildSequentialModel(committedArtifacts());
     const input = tf.zeros([1, 28, 28, 1]);
