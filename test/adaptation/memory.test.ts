@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import {
+  adapt,
+  createMemory,
+  EMPTY_MEMORY,
+  neighbourVote,
+  topDigit,
+  unit,
+  withExample,
+} from '../../src/adaptation/memory';
+import { createRandom } from '../../src/learning/random';
+
+/**
+ * A small fixture: features are noisy copies of one prototype per digit; the "model" reads this
+ * writer's 4s as 5s (its softmax says 5 with 0.7), as the issue's worst unseen writer was read.
+ */
+const random = createRandom(3);
+const prototypes = Array.from({ length: 10 }, () => Float32Array.from({ length: 32 }, () => random()));
+const sampleOf = (digit: number) => prototypes[digit].map((x) => Math.max(0, x + 0.15 * (random() - 0.5)));
+function misreadOutputs(digit: number): Float32Array {
+  const read = digit === 4 ? 5 : digit;
+  return Float32Array.from({ length: 10 }, (_, i) => (i === read ? 0.7 : 0.3 / 9));
+}
+
+describe('adapting to a writer', () => {
+  it('fixes a writer whose 4 is always read as 5, from three corrections per digit', () => {
+    const memory = createMemory(
+      Array.from({ length: 30 }, (_, i) => ({ features: sampleOf(i % 10), label: i % 10 })),
+    );
+    let plainRight = 0;
+    let adaptedRight = 0;
+    for (let i = 0; i < 100; i++) {
+      const digit = i % 10;
+      const features = sampleOf(digit);
+      const outputs = misreadOutputs(digit);
+      plainRight += Number(topDigit(outputs) === digit);
+      const adapted = adapt(outputs, features, memory);
+      adaptedRight += Number(topDigit(adapted) === digit);
+      expect(adapted.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    }
+    expect(plainRight).toBe(90);
+    expect(adaptedRight).toBe(100);
+  });
+
+  it('withstands one wrong label among three', () => {
+    const examples = [4, 4, 5].map((label) => ({ features: sampleOf(4), label }));
+    const adapted = adapt(misreadOutputs(4), sampleOf(4), createMemory(examples));
+    expect(topDigit(adapted)).toBe(4);
+  });
+
+  it('changes nothing with an empty memory, or drawings unlike anything in it', () => {
+    const outputs = misreadOutputs(4);
+    expect(adapt(outputs, sampleOf(4), EMPTY_MEMORY)).toBe(outputs);
+    const far = withExample(EMPTY_MEMORY, { features: Float32Array.from([1, 0, 0]), label: 4 });
+    expect(neighbourVote(far, Float32Array.from([0, 1, 0])).share).toBe(0);
+  });
+
+  it('keeps an eleventh output ("not a digit") and a sum of 1', () => {
+    const outputs = Float32Array.from([...misreadOutputs(4).map((p) => p * 0.8), 0.2]);
+    const memory = createMemory([{ features: sampleOf(4), label: 4 }]);
+    const adapted = adapt(outputs, sampleOf(4), memory);
+    expect(adapted).toHaveLength(11);
+    expect(adapted.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect(adapted[10]).toBeLessThanOrEqual(0.2);
+  });
+
+  it('compares directions, not lengths', () => {
+    expect(Array.from(unit(Float32Array.from([3, 4])))).toEqual([0.6000000238418579, 0.800000011920929]);
+    expect(Array.from(unit(new Float32Array(2)))).toEqual([0, 0]);
+  });
+});

@@ -1,0 +1,265 @@
+/**
+ * `npm run test:adaptation -- [--model DIR] [--pen-data FILE] [--unipen-data FILE] [--tune] [--json FILE]`
+ *
+ * How much adapting to a person helps, on writers the model never learned from (pen digits 25-30,
+ * UNIPEN test writers): for each writer, k drawings per digit become "the person's corrections",
+ * the rest of their digits are the test. The model runs through the page's own code
+ * (src/model: the classifier and its Sequential runner) on the WASM backend, each sample drawn as
+ * a person would draw it on the page's pad and read as the page reads it; the adaptation is the
+ * page's (src/adaptation). `--tune` chooses the adaptation's options on the tuning writers
+ * instead (pen digits 21-24, UNIPEN tuning writers), never on the writers it reports.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ADAPT_DEFAULTS, adapt, createMemory, topDigit, type AdaptOptions } from '../src/adaptation/memory';
+import { NUM_CLASSES } from '../src/digit';
+import { penDigitsGroup, unipenGroup, type WriterGroup } from '../src/digit/writerSplit';
+import { createRandom, shuffled } from '../src/learning/random';
+import { createClassifier, type Classifier, type FeaturedOutput } from '../src/model/classifier';
+import { createTfRuntime } from '../src/model/runtime';
+import { readModelFolder } from './exportModel';
+import { loadPenDigits, renderAtHeight, type PenDigit } from './pen';
+
+export const KS = [1, 3, 5] as const;
+const MAX_K = Math.max(...KS);
+/** The page's pad on a phone, and a digit drawn 60% of its height (the e2e suite's tidy placement). */
+const PAD_SIDE = 360;
+const DIGIT_HEIGHT = 0.6 * PAD_SIDE;
+const MISLABELLED = 0.1;
+const MISLABEL_SEEDS = [1, 2, 3];
+
+/** One writer's samples, read once: labels, the model's outputs and features, in a fixed shuffled order. */
+export interface WriterReadings {
+  readonly writer: string;
+  readonly labels: number[];
+  readonly readings: FeaturedOutput[];
+}
+
+/** A Node classifier on WASM built by the page's own code, from a model folder. */
+export function nodeClassifier(modelDir: string): Promise<Classifier> {
+  const runtime = createTfRuntime(async (backend) => {
+    if (!(await tf.setBackend(backend))) throw new Error(`tfjs could not start ${backend}`);
+    return () => {};
+  });
+  return createClassifier({ source: async () => readModelFolder(modelDir), runtime, backends: ['wasm'] });
+}
+
+/** Writers of `group` with at least MAX_K + 1 samples of every digit: every k leaves a test. */
+export function writersOf(
+  digits: readonly PenDigit[],
+  groupOf: (w: number | string) => WriterGroup,
+  group: WriterGroup,
+) {
+  const byWriter = new Map<string, PenDigit[]>();
+  for (const d of digits)
+    if (groupOf(d.writer) === group)
+      byWriter.set(String(d.writer), [...(byWriter.get(String(d.writer)) ?? []), d]);
+  const counts = (samples: PenDigit[]) =>
+    Array.from({ length: NUM_CLASSES }, (_, digit) => samples.filter((s) => s.label === digit).length);
+  return [...byWriter].filter(([, samples]) => Math.min(...counts(samples)) > MAX_K);
+}
+
+/** Reads every sample of a writer through the classifier, drawn as on the page, in a seeded order. */
+export async function readWriter(
+  classifier: Classifier,
+  writer: string,
+  samples: PenDigit[],
+): Promise<WriterReadings> {
+  const order = shuffled(samples, createRandom(7));
+  const drawn = order
+    .map((sample) => ({ sample, input: renderAtHeight(sample, DIGIT_HEIGHT, PAD_SIDE) }))
+    .filter((d): d is { sample: PenDigit; input: Float32Array } => d.input !== null);
+  const readings: FeaturedOutput[] = [];
+  for (let i = 0; i < drawn.length; i += 128)
+    readings.push(...(await classifier.classifyWithFeatures(drawn.slice(i, i + 128).map((d) => d.input))));
+  return { writer, labels: drawn.map((d) => d.sample.label), readings };
+}
+
+/** Which samples are corrections (the first k of each digit in the writer's order) and which the test. */
+export function splitCorrections(labels: readonly number[], k: number) {
+  const seen = new Array<number>(NUM_CLASSES).fill(0);
+  const corrections: number[] = [];
+  const test: number[] = [];
+  labels.forEach((label, i) => {
+    seen[label]++;
+    if (seen[label] <= k) corrections.push(i);
+    else if (seen[label] > MAX_K) test.push(i);
+  });
+  return { corrections, test };
+}
+
+/** A wrong label for `share` of the corrections, chosen by `seed`. */
+function mislabel(labels: readonly number[], share: number, seed: number): number[] {
+  const random = createRandom(seed);
+  const wrong = new Set(shuffled([...labels.keys()], random).slice(0, Math.round(share * labels.length)));
+  return labels.map((label, i) => (wrong.has(i) ? (label + 1 + Math.floor(random() * 9)) % 10 : label));
+}
+
+export interface WriterErrors {
+  readonly plain: number;
+  readonly adapted: number;
+}
+
+/** The writer's test error without and with adapting to k corrections per digit. */
+export function writerErrors(
+  w: WriterReadings,
+  k: number,
+  options: AdaptOptions,
+  mislabelSeed?: number,
+): WriterErrors {
+  const { corrections, test } = splitCorrections(w.labels, k);
+  const given = corrections.map((i) => w.labels[i]);
+  const labels = mislabelSeed === undefined ? given : mislabel(given, MISLABELLED, mislabelSeed);
+  const memory = createMemory(
+    corrections.map((i, n) => ({ features: w.readings[i].features, label: labels[n] })),
+  );
+  let plain = 0;
+  let adapted = 0;
+  for (const i of test) {
+    const { outputs, features } = w.readings[i];
+    if (topDigit(outputs) !== w.labels[i]) plain++;
+    if (topDigit(adapt(outputs, features, memory, options)) !== w.labels[i]) adapted++;
+  }
+  return { plain: plain / test.length, adapted: adapted / test.length };
+}
+
+const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+export interface AdaptationFigures {
+  readonly writers: string[];
+  /** Per k: mean error over writers, without and with adapting; the mean of their ratio is not used. */
+  readonly byK: { k: number; plain: number; adapted: number; ratio: number }[];
+  readonly worstAtK3: { writer: string; accuracy: number };
+  readonly madeWorse: { writer: string; k: number; plain: number; adapted: number }[];
+  readonly mislabelledK3: { plain: number; adapted: number; ratio: number };
+}
+
+function mislabelledAt(writers: readonly WriterReadings[], k: number, options: AdaptOptions) {
+  const runs = MISLABEL_SEEDS.map((seed) => writers.map((w) => writerErrors(w, k, options, seed)));
+  const plain = mean(runs.flat().map((e) => e.plain));
+  const adapted = mean(runs.flat().map((e) => e.adapted));
+  return { plain, adapted, ratio: adapted / plain };
+}
+
+export function figuresFor(writers: readonly WriterReadings[], options: AdaptOptions): AdaptationFigures {
+  const errors = KS.map((k) => ({ k, each: writers.map((w) => writerErrors(w, k, options)) }));
+  const byK = errors.map(({ k, each }) => {
+    const plain = mean(each.map((e) => e.plain));
+    const adapted = mean(each.map((e) => e.adapted));
+    return { k, plain, adapted, ratio: adapted / plain };
+  });
+  const atK3 = errors.find((e) => e.k === 3)!.each;
+  const worst = atK3.reduce((w, e, i) => (e.adapted > atK3[w].adapted ? i : w), 0);
+  const madeWorse = errors.flatMap(({ k, each }) =>
+    each.flatMap((e, i) => (e.adapted > e.plain ? [{ writer: writers[i].writer, k, ...e }] : [])),
+  );
+  return {
+    writers: writers.map((w) => w.writer),
+    byK,
+    worstAtK3: { writer: writers[worst].writer, accuracy: 1 - atK3[worst].adapted },
+    madeWorse,
+    mislabelledK3: mislabelledAt(writers, 3, options),
+  };
+}
+
+interface AdaptationArgs {
+  model: string;
+  penData: string;
+  unipenData: string | null;
+  tune: boolean;
+  json: string | null;
+}
+
+function parseAdaptationArgs(argv: string[]): AdaptationArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      model: { type: 'string', default: 'public/models/cnn' },
+      'pen-data': { type: 'string', default: '../shared/data/pendigits/digits-dev.json' },
+      'unipen-data': { type: 'string', default: '../shared/data/unipen/digits-dev.json' },
+      tune: { type: 'boolean', default: false },
+      json: { type: 'string' },
+    },
+  });
+  const unipen = values['unipen-data'];
+  return {
+    model: values.model,
+    penData: values['pen-data'],
+    unipenData: unipen === 'none' ? null : unipen,
+    tune: values.tune,
+    json: values.json ?? null,
+  };
+}
+
+/** Every usable writer of `group` in both data sets, read through the classifier. */
+async function readGroup(args: AdaptationArgs, classifier: Classifier, group: WriterGroup) {
+  const sets: [PenDigit[], (w: number | string) => WriterGroup][] = [
+    [await loadPenDigits(args.penData), penDigitsGroup],
+  ];
+  if (args.unipenData) sets.push([await loadPenDigits(args.unipenData), unipenGroup]);
+  const writers: WriterReadings[] = [];
+  for (const [digits, groupOf] of sets)
+    for (const [writer, samples] of writersOf(digits, groupOf, group))
+      writers.push(await readWriter(classifier, writer, samples));
+  return writers;
+}
+
+/** The options a small grid finds best on the tuning writers: lowest error with 10% wrong labels, no writer made worse. */
+function tune(writers: readonly WriterReadings[]): { options: AdaptOptions; score: number }[] {
+  const tried: { options: AdaptOptions; score: number }[] = [];
+  for (const neighbours of [3, 5, 7])
+    for (const sharpness of [5, 10, 20, 40])
+      for (const weight of [0.3, 0.45, 0.6, 0.8])
+        for (const floor of [0, 0.3, 0.5]) {
+          const options = { neighbours, sharpness, weight, floor };
+          const f = figuresFor(writers, options);
+          const score = f.byK[1].adapted + f.mislabelledK3.adapted + (f.madeWorse.length > 0 ? 1 : 0);
+          tried.push({ options, score });
+        }
+  return tried.sort((a, b) => a.score - b.score).slice(0, 5);
+}
+
+const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
+
+function report(f: AdaptationFigures, log: (line: string) => void) {
+  log(`writers (${f.writers.length}): ${f.writers.join(', ')}`);
+  for (const { k, plain, adapted, ratio } of f.byK)
+    log(`k=${k}: mean error ${pct(plain)} -> adapted ${pct(adapted)} (${ratio.toFixed(2)}x)`);
+  log(`worst writer at k=3, adapted: ${f.worstAtK3.writer} ${pct(f.worstAtK3.accuracy)} right`);
+  const worse = f.madeWorse.map((w) => `${w.writer} at k=${w.k} (${pct(w.plain)} -> ${pct(w.adapted)})`);
+  log(`writers made worse at any k: ${worse.length === 0 ? 'none' : worse.join('; ')}`);
+  const m = f.mislabelledK3;
+  log(`k=3, 10% mislabelled: ${pct(m.plain)} -> ${pct(m.adapted)} (${m.ratio.toFixed(2)}x)`);
+}
+
+async function main(): Promise<number> {
+  const args = parseAdaptationArgs(process.argv.slice(2));
+  const classifier = await nodeClassifier(args.model);
+  try {
+    const writers = await readGroup(args, classifier, args.tune ? 'tune' : 'test');
+    if (args.tune) {
+      for (const { options, score } of tune(writers)) console.log(JSON.stringify(options), score.toFixed(4));
+      return 0;
+    }
+    const figures = figuresFor(writers, ADAPT_DEFAULTS);
+    console.log(`model ${args.model}, options ${JSON.stringify(ADAPT_DEFAULTS)}`);
+    report(figures, (line) => console.log(line));
+    if (args.json) writeFileSync(args.json, `${JSON.stringify(figures, null, 2)}\n`);
+    return 0;
+  } finally {
+    classifier.dispose();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`test:adaptation: ${(error as Error).message}`);
+      process.exit(1);
+    },
+  );
+}
