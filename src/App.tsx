@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { AboutPanel } from './components/AboutPanel';
 import { DrawingPad } from './components/DrawingPad';
+import { HistoryPanel } from './components/HistoryPanel';
 import { ModelStatus } from './components/ModelStatus';
 import { PadToolbar } from './components/PadToolbar';
 import { PredictionPanel } from './components/PredictionPanel';
@@ -11,7 +12,9 @@ import { useClassifier } from './hooks/useClassifier';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useRecognition } from './hooks/useRecognition';
 import { useStrokeHistory } from './hooks/useStrokeHistory';
+import { useTeaching } from './hooks/useTeaching';
 import { DEFAULT_DEVICE, detectInputDevice, type InputDevice } from './pad/padHint';
+import type { Classifier } from './model/classifier';
 import { createAppServices, type AppServices } from './services';
 
 let detectedDevice: InputDevice | null = null;
@@ -23,19 +26,26 @@ interface AppProps {
   readonly services?: AppServices;
 }
 
+/** The classifier in use is what `window.__digitpad` measures. */
+function useDiagnostics(services: AppServices, classifier: Classifier | null) {
+  useEffect(() => {
+    services.diagnostics.attach(classifier);
+    return () => services.diagnostics.attach(null);
+  }, [services, classifier]);
+}
+
 export function App({ services: given }: AppProps) {
   const [services] = useState(() => given ?? createAppServices(globalThis.window));
   const model = useClassifier(services);
   const { history, dispatch, undo, redo, clear, can } = useStrokeHistory();
   const classifier = model.state.status === 'ready' ? model.state.classifier : null;
-  const recognition = useRecognition(classifier, history, model.fail);
-  // The classifier in use is what `window.__digitpad` measures.
-  useEffect(() => {
-    services.diagnostics.attach(classifier);
-    return () => services.diagnostics.attach(null);
-  }, [services, classifier]);
+  const read = useRecognition(classifier, history, model.fail);
+  const teaching = useTeaching(services, classifier, history, read, clear);
+  const { recognition, judging } = teaching;
+  useDiagnostics(services, classifier);
   useKeyboardShortcuts({ undo, redo, clear });
   const update = useAppUpdate(model.state.status === 'ready');
+  const working = model.state.status !== 'error';
   const hintId = useId();
   // The prerendered page and hydration use the default device, so the markup matches; the real
   // one is read right after (once: it does not change while the page is open).
@@ -45,6 +55,7 @@ export function App({ services: given }: AppProps) {
     <div className="app">
       <header className="app-header">
         <h1>digitpad</h1>
+        <HistoryPanel history={teaching.saved} adaptation={teaching.adaptation} modelId={teaching.modelId} />
         <AboutPanel backend={model.state.status === 'ready' ? model.state.backend : ''} mac={device.mac} />
         {update.available && <UpdateBanner onUpdate={update.apply} />}
       </header>
@@ -55,13 +66,12 @@ export function App({ services: given }: AppProps) {
           <DrawingPad history={history} dispatch={dispatch} describedBy={hintId} />
           <ModelStatus state={model.state} onRetry={model.retry} />
         </div>
-        <PredictionPanel
-          recognition={recognition}
-          drawing={history.active !== null}
-          unavailable={model.state.status === 'error'}
+        <PredictionPanel recognition={recognition} drawing={history.active !== null} unavailable={!working} />
+        <PadToolbar {...{ undo, redo, clear, can, hintId, device }} correct={judging} />
+        <ProbabilityChart
+          probabilities={recognition.readings[0]?.probabilities ?? null}
+          onChoose={judging.can ? judging.judge : undefined}
         />
-        <PadToolbar undo={undo} redo={redo} clear={clear} can={can} hintId={hintId} device={device} />
-        <ProbabilityChart probabilities={recognition.readings[0]?.probabilities ?? null} />
       </main>
     </div>
   );

@@ -19,7 +19,7 @@ export interface AdaptOptions {
 }
 
 /** Chosen on the tuning writers (pen digits 21-24, UNIPEN tuning writers): `npm run test:adaptation -- --tune`. */
-export const ADAPT_DEFAULTS: AdaptOptions = { neighbours: 5, sharpness: 10, weight: 0.9, floor: 0.5 };
+export const ADAPT_DEFAULTS: AdaptOptions = { neighbours: 7, sharpness: 20, weight: 0.6, floor: 0 };
 
 /** One labelled drawing, as the network sees it. */
 export interface Example {

@@ -7,13 +7,15 @@ interface PadToolbarProps extends PadCommands {
   /** Id for the hint, which also describes the pad. */
   readonly hintId: string;
   readonly device: InputDevice;
+  /** Saves the drawing as rightly read (Enter does the same); disabled until it has been read. */
+  readonly correct?: { readonly judge: () => void; readonly can: boolean };
 }
 
 /**
  * Undo, Clear and Redo. Clear sits second so the Tab order from Undo reaches it first, as it
  * always has; `aria-keyshortcuts` tells assistive technology the keys that do the same.
  */
-export function PadToolbar({ undo, redo, clear, can, hintId, device }: PadToolbarProps) {
+export function PadToolbar({ undo, redo, clear, can, hintId, device, correct }: PadToolbarProps) {
   return (
     <div className="toolbar">
       <div className="toolbar-buttons">
@@ -31,6 +33,16 @@ export function PadToolbar({ undo, redo, clear, can, hintId, device }: PadToolba
         >
           Redo
         </button>
+        {correct && (
+          <button
+            type="button"
+            onClick={() => correct.judge()}
+            disabled={!correct.can}
+            aria-keyshortcuts="Enter"
+          >
+            Correct
+          </button>
+        )}
       </div>
       <p id={hintId} className="hint">
         {padHint(device)}

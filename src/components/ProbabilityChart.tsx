@@ -16,11 +16,18 @@ interface BarProps {
   readonly top: boolean;
   /** Nothing drawn: the bar is empty and its value is neither shown nor read. */
   readonly empty: boolean;
+  /** Choosing the bar (a tap) says the drawing is this digit; digit keys do the same from a keyboard. */
+  readonly onChoose?: (digit: number) => void;
 }
 
-function Bar({ digit, probability, top, empty }: BarProps) {
+function Bar({ digit, probability, top, empty, onChoose }: BarProps) {
   return (
-    <li className={top ? 'bar bar-top' : 'bar'} data-digit={digit} data-probability={probability}>
+    <li
+      className={top ? 'bar bar-top' : 'bar'}
+      data-digit={digit}
+      data-probability={probability}
+      onClick={onChoose && !empty ? () => onChoose(digit) : undefined}
+    >
       {/* Read in DOM order as "7: 93%"; the grid places the number above the bar. */}
       <span className="bar-digit">{DIGIT_LABELS[digit]}</span>
       <span className="visually-hidden" aria-hidden={empty || undefined}>
@@ -40,7 +47,13 @@ function Bar({ digit, probability, top, empty }: BarProps) {
   );
 }
 
-export function ProbabilityChart({ probabilities }: { readonly probabilities: Float32Array | null }) {
+interface ProbabilityChartProps {
+  readonly probabilities: Float32Array | null;
+  /** Called with the bar's digit when a bar is chosen. */
+  readonly onChoose?: (digit: number) => void;
+}
+
+export function ProbabilityChart({ probabilities, onChoose }: ProbabilityChartProps) {
   const empty = probabilities === null;
   // Outputs after the digits (a "not a digit" score) are not digit probabilities.
   const values = probabilities?.subarray(0, NUM_CLASSES) ?? NO_EVIDENCE;
@@ -50,7 +63,14 @@ export function ProbabilityChart({ probabilities }: { readonly probabilities: Fl
     <div className={empty ? 'chart-area chart-empty' : 'chart-area'}>
       <ol className="chart" data-testid="probabilities" aria-label="Probability of each digit">
         {Array.from(values, (probability, digit) => (
-          <Bar key={digit} digit={digit} probability={probability} top={digit === top} empty={empty} />
+          <Bar
+            key={digit}
+            digit={digit}
+            probability={probability}
+            top={digit === top}
+            empty={empty}
+            onChoose={onChoose}
+          />
         ))}
       </ol>
       {empty && (

@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { adapt, createMemory, type Memory } from '../adaptation/memory';
+import type { SavedDrawing, Settings } from '../history/types';
+import type { Classifier } from '../model/classifier';
+import { createRaster, strokesToModelInput, type Raster } from '../recognition/modelInput';
+import type { Recognition } from '../recognition/recognise';
+
+/** Drawings read per model call when rebuilding the memory: each batch is a few ms, never a long task. */
+const BATCH = 16;
+
+export interface Adaptation {
+  /** The checkbox: the person's choice, else on once there is something to adapt to. */
+  readonly enabled: boolean;
+  /** Drawings the memory holds now. */
+  readonly examples: number;
+  /** The recognition as the page shows it: adapted when enabled. */
+  apply(recognition: Recognition): Recognition;
+  /** The features of a drawing just saved, from the answer it was saved with: adapting is instant. */
+  remember(id: number, features: Float32Array): void;
+}
+
+/** The drawings the memory learns from: those saved since the last "Forget my handwriting". */
+const learnedFrom = (drawings: readonly SavedDrawing[], settings: Settings) =>
+  drawings.filter((d) => d.savedAt >= (settings.forgetBefore ?? 0));
+
+/** Reads the features of `missing` drawings through `classifier`, a batch per task, into `cache`. */
+async function readFeatures(
+  classifier: Classifier,
+  missing: readonly SavedDrawing[],
+  cache: Map<number, Float32Array>,
+  raster: Raster,
+  isCurrent: () => boolean,
+): Promise<void> {
+  for (let i = 0; i < missing.length && isCurrent(); i += BATCH) {
+    const drawn = missing
+      .slice(i, i + BATCH)
+      .map((d) => ({ id: d.id, input: strokesToModelInput(d.strokes, d.penWidth, raster) }))
+      .filter((d): d is { id: number; input: Float32Array } => d.input !== null);
+    const read = await classifier.classifyWithFeatures(drawn.map((d) => d.input));
+    if (isCurrent()) drawn.forEach((d, n) => cache.set(d.id, read[n].features));
+    await new Promise((resolve) => setTimeout(resolve, 0)); // let the page draw between batches
+  }
+}
+
+/** Features of every saved drawing, for the current classifier, read in the background as needed. */
+function useFeatureCache(classifier: Classifier | null, drawings: readonly SavedDrawing[]) {
+  const [cache, setCache] = useState(() => ({ of: classifier, features: new Map<number, Float32Array>() }));
+  const [version, setVersion] = useState(0);
+  const raster = useRef<Raster | null>(null);
+  if (cache.of !== classifier) setCache({ of: classifier, features: new Map() }); // another model, other features
+  useEffect(() => {
+    const missing = drawings.filter((d) => !cache.features.has(d.id));
+    if (classifier === null || cache.of !== classifier || missing.length === 0) return;
+    let current = true;
+    readFeatures(classifier, missing, cache.features, (raster.current ??= createRaster()), () => current)
+      .then(() => current && setVersion((v) => v + 1))
+      .catch(() => undefined); // a drawing that cannot be read is left out, and the model's own failure shows elsewhere
+    return () => {
+      current = false;
+    };
+  }, [classifier, drawings, cache]);
+  const remember = useCallback(
+    (id: number, features: Float32Array) => {
+      cache.features.set(id, features);
+      setVersion((v) => v + 1);
+    },
+    [cache],
+  );
+  return { features: cache.features, version, remember };
+}
+
+function adaptedRecognition(recognition: Recognition, memory: Memory): Recognition {
+  const readings = recognition.readings.map((reading) =>
+    reading.features
+      ? { ...reading, probabilities: adapt(reading.probabilities, reading.features, memory) }
+      : reading,
+  );
+  return { ...recognition, readings };
+}
+
+/**
+ * Adapting the answers to the person's own drawings: a memory of their features, rebuilt from the
+ * kept drawings (so it survives a reload, a relabel or a delete), applied to each recognition.
+ */
+export function useAdaptation(
+  classifier: Classifier | null,
+  drawings: readonly SavedDrawing[],
+  settings: Settings,
+): Adaptation {
+  const learned = useMemo(() => learnedFrom(drawings, settings), [drawings, settings]);
+  const { features, version, remember } = useFeatureCache(classifier, learned);
+  const memory = useMemo(() => {
+    void version; // the cache is mutable; `version` says when it grew
+    const known = learned.filter((d) => features.has(d.id));
+    return createMemory(known.map((d) => ({ features: features.get(d.id)!, label: d.label })));
+  }, [learned, features, version]);
+  const examples = memory.labels.length;
+  const enabled = settings.adapt ?? examples > 0;
+  const apply = useCallback(
+    (recognition: Recognition) =>
+      enabled && examples > 0 ? adaptedRecognition(recognition, memory) : recognition,
+    [enabled, examples, memory],
+  );
+  return useMemo(() => ({ enabled, examples, apply, remember }), [enabled, examples, apply, remember]);
+}

@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { topDigit } from '../adaptation/memory';
+import type { NewDrawing } from '../history/types';
+import { strokesOnPad } from '../pad/clipStrokes';
+import type { StrokeHistory } from '../pad/strokeHistory';
+import type { Recognition, Reading } from '../recognition/recognise';
+import type { AppServices } from '../services';
+import type { Adaptation } from './useAdaptation';
+import type { DrawingHistory } from './useDrawingHistory';
+
+export interface Judging {
+  /** A finished drawing has been read: it can be judged. */
+  readonly can: boolean;
+  /** Saves the drawing on the pad labelled `label` (the shown digit when none), and clears the pad. */
+  readonly judge: (label?: number) => void;
+}
+
+/** The catalog id of the model the page runs (the catalog's default), once the catalog is read. */
+export function useModelId(services: AppServices): string {
+  const [id, setId] = useState('');
+  useEffect(() => {
+    let current = true;
+    services.models.catalog().then(
+      ({ catalog }) => current && setId(catalog.defaultModel),
+      () => undefined, // the model's own loading says what failed
+    );
+    return () => {
+      current = false;
+    };
+  }, [services]);
+  return id;
+}
+
+function drawingToSave(
+  pad: StrokeHistory,
+  reading: Reading,
+  label: number | undefined,
+  modelId: string,
+): NewDrawing {
+  const predicted = topDigit(reading.probabilities);
+  return {
+    strokes: strokesOnPad(pad),
+    padSide: pad.frameSide,
+    penWidth: pad.lineWidth,
+    label: label ?? predicted,
+    predicted,
+    probabilities: Array.from(reading.probabilities),
+    modelId,
+    savedAt: Date.now(),
+  };
+}
+
+interface JudgingInputs {
+  readonly pad: StrokeHistory;
+  /** What the page shows now (adapted when adapting). */
+  readonly shown: Recognition;
+  readonly history: DrawingHistory;
+  readonly adaptation: Adaptation;
+  readonly clear: () => void;
+  readonly modelId: string;
+}
+
+/** Right or wrong in one gesture: the drawing is saved with its label, remembered, and the pad cleared. */
+export function useJudging({ pad, shown, history, adaptation, clear, modelId }: JudgingInputs): Judging {
+  const reading = shown.readings[0] ?? null;
+  // Only a result for exactly the finished strokes on the pad is the answer being judged.
+  const can = reading !== null && pad.active === null && shown.strokes === pad.strokes.length;
+  const { save } = history;
+  const { remember } = adaptation;
+  const judge = useCallback(
+    (label?: number) => {
+      if (!can || reading === null) return;
+      const drawing = drawingToSave(pad, reading, label, modelId);
+      clear();
+      save(drawing).then(
+        (saved) => reading.features && remember(saved.id, reading.features),
+        (error: unknown) => console.error('Could not save the drawing', error),
+      );
+    },
+    [can, reading, pad, modelId, clear, save, remember],
+  );
+  return useMemo(() => ({ can, judge }), [can, judge]);
+}
+
+const FORM_FIELDS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+const ACTIVATES_ON_ENTER = new Set(['BUTTON', 'A', 'SUMMARY', ...FORM_FIELDS]);
+
+/** Enter says the answer is right; a digit key gives the right answer. Keys typed into a field are the field's. */
+export function useJudgingKeys({ can, judge }: Judging): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!can || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target instanceof Element ? event.target.tagName : '';
+      if (/^[0-9]$/.test(event.key) && !FORM_FIELDS.has(target)) {
+        event.preventDefault();
+        judge(Number(event.key));
+      } else if (event.key === 'Enter' && !ACTIVATES_ON_ENTER.has(target)) {
+        event.preventDefault();
+        judge();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [can, judge]);
+}
