@@ -34,13 +34,17 @@ export function PadToolbar({ undo, redo, clear, can, hintId, device, correct }: 
           Redo
         </button>
         {correct && (
+          // A check mark: the word does not fit four buttons across a narrow column; its name does.
           <button
             type="button"
+            className="correct"
             onClick={() => correct.judge()}
             disabled={!correct.can}
             aria-keyshortcuts="Enter"
+            title="Correct (Enter)"
           >
-            Correct
+            <span aria-hidden="true">✓</span>
+            <span className="visually-hidden">Correct</span>
           </button>
         )}
       </div>

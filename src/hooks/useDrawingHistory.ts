@@ -17,8 +17,11 @@ export interface DrawingHistory {
   readonly drawings: readonly SavedDrawing[];
   readonly keeping: Keeping;
   readonly settings: Settings;
-  /** Saves a judged drawing; resolves to it as saved (also when only this visit keeps it). */
-  save(drawing: NewDrawing): Promise<SavedDrawing>;
+  /**
+   * Saves a judged drawing; resolves to it as saved (also when only this visit keeps it).
+   * `whenSaved` runs before the drawing is shown, so what depends on it is ready with it.
+   */
+  save(drawing: NewDrawing, whenSaved?: (saved: SavedDrawing) => void): Promise<SavedDrawing>;
   relabel(id: number, label: number): void;
   remove(id: number): void;
   removeAll(): void;
@@ -103,8 +106,9 @@ function useHistoryCommands(loaded: Loaded, setLoaded: SetLoaded, run: Run): Dra
   );
   const both = run;
   const save = useCallback(
-    async (drawing: NewDrawing) => {
+    async (drawing: NewDrawing, whenSaved?: (saved: SavedDrawing) => void) => {
       const saved = await both((s) => s.add(drawing));
+      whenSaved?.(saved);
       update((drawings) => [saved, ...drawings]);
       return saved;
     },

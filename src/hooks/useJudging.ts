@@ -72,8 +72,8 @@ export function useJudging({ pad, shown, history, adaptation, clear, modelId }: 
       if (!can || reading === null) return;
       const drawing = drawingToSave(pad, reading, label, modelId);
       clear();
-      save(drawing).then(
-        (saved) => reading.features && remember(saved.id, reading.features),
+      // Its features are remembered before the history shows it, so nothing reads them again.
+      save(drawing, (saved) => reading.features && remember(saved.id, reading.features)).catch(
         (error: unknown) => console.error('Could not save the drawing', error),
       );
     },
