@@ -1,13 +1,16 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/App';
 import type { Stroke } from '../../src/digit';
 import { createClassifier, type Classifier } from '../../src/model/classifier';
 import { drawStroke } from './pointer';
+
+// IndexedDB, the model stand-in and React all take turns here: on a busy machine that is over a second.
+configure({ asyncUtilTimeout: 5000 });
 
 vi.mock('../../src/model/classifier', () => ({ createClassifier: vi.fn() }));
 // jsdom cannot rasterise: the stand-in input holds the stroke count, and the fake model reads it.
