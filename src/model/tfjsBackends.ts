@@ -37,7 +37,8 @@ const loadWasm = onDemand(async () => {
   await wasm.downloadWasmBinary();
 });
 const loadWebGL = onDemand<WebGLModule>(() => import('@tensorflow/tfjs-backend-webgl'));
-const loadCpu = onDemand(() => import('@tensorflow/tfjs-backend-cpu'));
+// Only the kernels the model runs (`cpuBackend.ts`), not the whole package.
+const loadCpu = onDemand(() => import('./cpuBackend'));
 
 /**
  * A WebGL backend whose context was lost stays registered and would be handed out again, dead.
