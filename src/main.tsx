@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './App';
 import { installDiagnostics } from './diagnostics';
+import { firstToStart } from './model/backendChoice';
 import { preloadBackend } from './model/tfjsBackends';
 import { createAppServices } from './services';
 import './styles.css';
@@ -9,7 +10,7 @@ import './styles.css';
 const services = createAppServices(window);
 installDiagnostics(window, services.diagnostics);
 // The first backend's code and the model catalog download while React renders the page.
-preloadBackend(services.backends[0]);
+preloadBackend(firstToStart(services.backends));
 services.models.catalog().catch(() => undefined); // a failure is shown when the model loads
 
 const root = document.getElementById('root');

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { BackendName } from '../model/backendChoice';
+import { FIRST_ANSWER_BACKEND, type BackendName } from '../model/backendChoice';
 import { createClassifier, type Classifier } from '../model/classifier';
 import { explainFailure, type FailureExplanation } from '../model/failureExplanation';
 import { defaultModelSource, type AppServices } from '../services';
@@ -35,6 +35,8 @@ export function useClassifier(services: AppServices): ClassifierHandle {
       source: defaultModelSource(services.models),
       runtime: services.runtime,
       backends: services.backends,
+      // Answers on the backend with least to download, then hands over (`useHandOver`).
+      firstAnswerOn: FIRST_ANSWER_BACKEND,
       onBackendChange: (backend) => {
         if (current)
           setState((previous) => (previous.status === 'ready' ? { ...previous, backend } : previous));
@@ -62,4 +64,15 @@ export function useClassifier(services: AppServices): ClassifierHandle {
   }, [services]);
   const fail = useCallback((error: unknown) => setState(failed(error)), []);
   return useMemo(() => ({ state, retry, fail }), [state, retry, fail]);
+}
+
+/**
+ * Once the page has shown its first answer, the classifier moves from the backend that gave it
+ * to the best one (`Classifier.handOver`). Not sooner: on a first visit the best backend's
+ * download would share the network with what the first answer needs.
+ */
+export function useHandOver(classifier: Classifier | null, answered: boolean): void {
+  useEffect(() => {
+    if (answered) void classifier?.handOver();
+  }, [classifier, answered]);
 }

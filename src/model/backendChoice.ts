@@ -8,6 +8,18 @@ export const BACKENDS = ['wasm', 'webgl', 'cpu'] as const;
 
 export type BackendName = (typeof BACKENDS)[number];
 
+/**
+ * The backend a page answers its first drawing on, unless a backend is forced: the CPU backend
+ * with the model's kernels is a few KB of JavaScript, where WASM first needs its 134 KB binary
+ * (gzipped). After the first answer the page hands over to the best backend that starts.
+ */
+export const FIRST_ANSWER_BACKEND: BackendName = 'cpu';
+
+/** The backend a page with these `backends` starts first (and so downloads first). */
+export function firstToStart(backends: readonly BackendName[]): BackendName {
+  return backends.includes(FIRST_ANSWER_BACKEND) ? FIRST_ANSWER_BACKEND : backends[0];
+}
+
 function isBackendName(value: string | null): value is BackendName {
   return (BACKENDS as readonly (string | null)[]).includes(value);
 }
