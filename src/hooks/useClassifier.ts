@@ -73,6 +73,9 @@ export function useClassifier(services: AppServices): ClassifierHandle {
  */
 export function useHandOver(classifier: Classifier | null, answered: boolean): void {
   useEffect(() => {
-    if (answered) void classifier?.handOver();
+    if (!answered || classifier === null) return;
+    // A task later: the answer is in the page before the first byte of the hand-over is asked for.
+    const later = setTimeout(() => void classifier.handOver(), 0);
+    return () => clearTimeout(later);
   }, [classifier, answered]);
 }
