@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'vite';
 import { configDefaults } from 'vitest/config';
+import { earlyFetchPlugin } from './build/earlyFetchPlugin';
 import { prerenderPlugin } from './build/prerenderPlugin';
 import { serviceWorkerPlugin } from './build/serviceWorkerPlugin';
 
@@ -22,7 +23,7 @@ const define = { __WASM_BINARY_BYTES__: JSON.stringify(wasmBinaryBytes) };
 export default defineConfig({
   // Relative asset URLs: the built app works from any sub-path of a static host.
   base: './',
-  plugins: [react(), prerenderPlugin({ define }), serviceWorkerPlugin()],
+  plugins: [react(), prerenderPlugin({ define }), earlyFetchPlugin(), serviceWorkerPlugin()],
   define,
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
