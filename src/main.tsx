@@ -9,9 +9,9 @@ import './styles.css';
 
 const services = createAppServices(window);
 installDiagnostics(window, services.diagnostics);
-// The first backend's code and the model catalog download while React renders the page.
+// The first backend's code and the model download while React renders the page.
 preloadBackend(firstToStart(services.backends));
-services.models.catalog().catch(() => undefined); // a failure is shown when the model loads
+services.prefetchModel();
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element to render into');

@@ -12,6 +12,13 @@ import { createTfRuntime, type TfRuntime } from './model/runtime';
 export interface AppServices {
   readonly runtime: TfRuntime;
   readonly models: ModelLibrary;
+  /**
+   * The catalog's default model, for the classifier. Its first call takes the download that
+   * `prefetchModel` began, if any; every later call (a retry) downloads it again.
+   */
+  readonly defaultModel: ModelSource;
+  /** Starts downloading the default model now, before React has rendered and asked for it. */
+  prefetchModel(): void;
   /** Backends to try, best first (`?backend=` forces one). */
   readonly backends: readonly BackendName[];
   readonly diagnostics: Diagnostics;
@@ -31,13 +38,26 @@ const PRERENDER_PAGE: Page = {
 export function createAppServices(page: Page = PRERENDER_PAGE): AppServices {
   // Relative to the app's base, so the page works from any sub-path of a static host.
   const modelsUrl = new URL(`${import.meta.env.BASE_URL}models/`, page.document.baseURI).href;
+  // Through the tracker, so the progress bar counts the model's bytes.
+  const models = createModelLibrary(modelsUrl, downloads.fetch);
+  const download = defaultModelSource(models);
+  let prefetched: ReturnType<ModelSource> | null = null;
   return {
     runtime: createTfRuntime(),
-    // Through the tracker, so the progress bar counts the model's bytes.
-    models: createModelLibrary(modelsUrl, downloads.fetch),
+    models,
+    defaultModel() {
+      const taken = prefetched;
+      prefetched = null;
+      return taken ?? download();
+    },
+    prefetchModel() {
+      prefetched ??= download();
+      prefetched.catch(() => undefined); // shown when the classifier takes it
+    },
     backends: backendsFromQuery(page.location.search),
     diagnostics: createDiagnostics(),
     startOver() {
+      prefetched = null;
       downloads.reset();
     },
   };

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { FIRST_ANSWER_BACKEND, type BackendName } from '../model/backendChoice';
 import { createClassifier, type Classifier } from '../model/classifier';
 import { explainFailure, type FailureExplanation } from '../model/failureExplanation';
-import { defaultModelSource, type AppServices } from '../services';
+import type { AppServices } from '../services';
 
 export type ModelState =
   | { readonly status: 'loading' }
@@ -32,7 +32,7 @@ export function useClassifier(services: AppServices): ClassifierHandle {
     let current = true;
     let loaded: Classifier | null = null;
     createClassifier({
-      source: defaultModelSource(services.models),
+      source: services.defaultModel,
       runtime: services.runtime,
       backends: services.backends,
       // Answers on the backend with least to download, then hands over (`useHandOver`).
