@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './App';
 import { installDiagnostics } from './diagnostics';
-import { firstToStart } from './model/backendChoice';
+import { startOrder } from './model/backendChoice';
 import { preloadBackend } from './model/tfjsBackends';
 import { createAppServices } from './services';
 import './styles.css';
@@ -10,7 +10,7 @@ import './styles.css';
 const services = createAppServices(window);
 installDiagnostics(window, services.diagnostics);
 // The first backend's code and the model download while React renders the page.
-preloadBackend(firstToStart(services.backends));
+preloadBackend(startOrder(services.backends, services.firstAnswerOn)[0]);
 services.prefetchModel();
 
 const root = document.getElementById('root');

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { FIRST_ANSWER_BACKEND, type BackendName } from '../model/backendChoice';
+import type { BackendName } from '../model/backendChoice';
 import { createClassifier, type Classifier } from '../model/classifier';
 import { explainFailure, type FailureExplanation } from '../model/failureExplanation';
 import type { AppServices } from '../services';
@@ -36,7 +36,7 @@ export function useClassifier(services: AppServices): ClassifierHandle {
       runtime: services.runtime,
       backends: services.backends,
       // Answers on the backend with least to download, then hands over (`useHandOver`).
-      firstAnswerOn: FIRST_ANSWER_BACKEND,
+      firstAnswerOn: services.firstAnswerOn,
       onBackendChange: (backend) => {
         if (current)
           setState((previous) => (previous.status === 'ready' ? { ...previous, backend } : previous));

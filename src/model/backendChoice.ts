@@ -15,9 +15,16 @@ export type BackendName = (typeof BACKENDS)[number];
  */
 export const FIRST_ANSWER_BACKEND: BackendName = 'cpu';
 
-/** The backend a page with these `backends` starts first (and so downloads first). */
-export function firstToStart(backends: readonly BackendName[]): BackendName {
-  return backends.includes(FIRST_ANSWER_BACKEND) ? FIRST_ANSWER_BACKEND : backends[0];
+/**
+ * Backends to try at the start, in order: the first-answer one leads when it is among `backends`
+ * (a forced backend leaves it out, and is all there is).
+ */
+export function startOrder(
+  backends: readonly BackendName[],
+  firstAnswerOn: BackendName | undefined,
+): readonly BackendName[] {
+  if (firstAnswerOn === undefined || !backends.includes(firstAnswerOn)) return backends;
+  return [firstAnswerOn, ...backends.filter((backend) => backend !== firstAnswerOn)];
 }
 
 function isBackendName(value: string | null): value is BackendName {

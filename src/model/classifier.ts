@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MNIST_SIZE, NUM_CLASSES } from '../digit';
-import { BACKENDS, type BackendName } from './backendChoice';
+import { BACKENDS, startOrder, type BackendName } from './backendChoice';
 import { ModelError, describeError } from './errors';
 import type { ModelSource } from './modelSource';
 import type { TfRuntime } from './runtime';
@@ -376,24 +376,15 @@ function sessionClassifier(live: LiveSession, loading: Loading): Classifier {
   };
 }
 
-/**
- * Backends to try at the start, in order: the first-answer one leads when it is among `backends`
- * (a forced backend leaves it out, and is all there is).
- */
-function startOrder({ backends = BACKENDS, firstAnswerOn }: ClassifierOptions): readonly BackendName[] {
-  if (firstAnswerOn === undefined || !backends.includes(firstAnswerOn)) return backends;
-  return [firstAnswerOn, ...backends.filter((backend) => backend !== firstAnswerOn)];
-}
-
 /** Loads the model, starts the best backend that runs it, and returns the one object that owns its tensors. */
 export function createClassifier(options: ClassifierOptions): Promise<Classifier> {
-  const { source, runtime, firstAnswerOn } = options;
+  const { source, runtime, backends = BACKENDS, firstAnswerOn } = options;
   return runtime.exclusively(async () => {
     // The model downloads while the backend starts (fetching and compiling WASM, or WebGL).
     const artifacts = source();
     artifacts.catch(() => undefined); // handled where it is awaited; not an unhandled rejection
     const loading: Loading = { artifacts, spec: DIGIT_MODEL, initialise: runtime.initialiseBackend };
-    const first = await startSession(loading, startOrder(options));
+    const first = await startSession(loading, startOrder(backends, firstAnswerOn));
     const firstAnswer = first.backend === firstAnswerOn ? first : null;
     return sessionClassifier(new LiveSession(firstAnswer, first, loading, options), loading);
   });

@@ -16,7 +16,12 @@ function servedPage() {
     return new Response(readFileSync(join(PUBLIC, path)));
   });
   vi.stubGlobal('fetch', fetch);
-  const page = { fetch, location: { search: '' }, document: { baseURI: PAGE } } as unknown as Window;
+  const page = {
+    fetch,
+    location: { search: '' },
+    document: { baseURI: PAGE },
+    navigator: {},
+  } as unknown as Window;
   return { page, asked };
 }
 
@@ -45,5 +50,23 @@ describe('the default model', () => {
     await services.defaultModel();
     expect(asked.filter((path) => path.endsWith('.bin')).length).toBe(2);
     vi.unstubAllGlobals();
+  });
+});
+
+describe('the backend of the first answer', () => {
+  const pageWith = (search: string, navigator: object) =>
+    ({ location: { search }, document: { baseURI: PAGE }, navigator }) as unknown as Window;
+
+  it.each([
+    ['a first visit', '', {}, 'cpu'],
+    ['a browser without service workers', '', { serviceWorker: undefined }, 'cpu'],
+    [
+      'a page its service worker serves (every file on the device)',
+      '',
+      { serviceWorker: { controller: {} } },
+      undefined,
+    ],
+  ])('%s', (_case, search, navigator, expected) => {
+    expect(createAppServices(pageWith(search, navigator)).firstAnswerOn).toBe(expected);
   });
 });
