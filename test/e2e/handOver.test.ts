@@ -27,12 +27,6 @@ async function readAll(app: PadPage, drawings: readonly Stroke[][]): Promise<num
 const worst = (got: number[][], want: number[][]) =>
   Math.max(...got.map((row, i) => maxDifference(row, want[i])));
 
-/** What the page in use holds: `__digitpad.settledBackend()` waits for the hand-over to end. */
-const settledBackend = (app: PadPage) =>
-  app.page.evaluate(() =>
-    (window as unknown as { __digitpad: { settledBackend(): Promise<string> } }).__digitpad.settledBackend(),
-  );
-
 describe('the first answer on CPU, then the hand-over to WASM', () => {
   let drawings: Stroke[][];
 
@@ -52,7 +46,7 @@ describe('the first answer on CPU, then the hand-over to WASM', () => {
       wasm: await readAll(await suite.open({ backend: 'wasm' }), drawings),
     };
 
-    const app = await suite.open();
+    const app = await suite.open({ handedOver: false });
     expect(await app.backend()).toBe('cpu');
     const wasmRequests = () => app.watch.requests.filter((url) => /wasm/i.test(url));
     expect(wasmRequests()).toEqual([]);
@@ -61,7 +55,7 @@ describe('the first answer on CPU, then the hand-over to WASM', () => {
     await app.drawAndRead('mouse', first);
     const firstAnswer = await app.probabilities();
     await app.clear();
-    expect(await settledBackend(app)).toBe('wasm');
+    expect(await app.settledBackend()).toBe('wasm');
     await expect.poll(() => app.backend()).toBe('wasm');
     expect(wasmRequests().length).toBeGreaterThan(0);
     const afterHandOver = await readAll(app, rest);
@@ -78,10 +72,10 @@ describe('the first answer on CPU, then the hand-over to WASM', () => {
   });
 
   it('frees the CPU session: as many tensors after the hand-over as before it', async () => {
-    const app = await suite.open();
+    const app = await suite.open({ handedOver: false });
     const before = await app.numTensors();
     await app.drawAndRead('mouse', drawings[0]);
-    expect(await settledBackend(app)).toBe('wasm');
+    expect(await app.settledBackend()).toBe('wasm');
     await app.drawAndRead('mouse', drawings[1], 1);
     await app.clear();
     expect(await app.numTensors()).toBe(before);
@@ -91,10 +85,10 @@ describe('the first answer on CPU, then the hand-over to WASM', () => {
     const assets = await readdir(join(inject('distDir'), 'assets'));
     for (const binary of assets.filter((name) => name.endsWith('.wasm')))
       suite.server.fail(`assets/${binary}`, { kind: 'status', status: 404 });
-    const app = await suite.open({ expectedConsoleErrors: [/status of 404/] });
+    const app = await suite.open({ expectedConsoleErrors: [/status of 404/], handedOver: false });
     await app.drawAndRead('mouse', drawings[0]);
     // Only WASM is handed over to: WebGL (in software here) would be slower than CPU.
-    expect(await settledBackend(app)).toBe('cpu');
+    expect(await app.settledBackend()).toBe('cpu');
     expect(await app.backend()).toBe('cpu');
     expect(await app.page.getByRole('alert').count()).toBe(0);
     const shown = await app.drawAndRead('mouse', drawings[1], 1);
