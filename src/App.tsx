@@ -7,7 +7,7 @@ import { PredictionPanel } from './components/PredictionPanel';
 import { ProbabilityChart } from './components/ProbabilityChart';
 import { UpdateBanner } from './components/UpdateBanner';
 import { useAppUpdate } from './hooks/useAppUpdate';
-import { useClassifier } from './hooks/useClassifier';
+import { useClassifier, useHandOver } from './hooks/useClassifier';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useRecognition } from './hooks/useRecognition';
 import { useStrokeHistory } from './hooks/useStrokeHistory';
@@ -29,6 +29,7 @@ export function App({ services: given }: AppProps) {
   const { history, dispatch, undo, redo, clear, can } = useStrokeHistory();
   const classifier = model.state.status === 'ready' ? model.state.classifier : null;
   const recognition = useRecognition(classifier, history, model.fail);
+  useHandOver(classifier, recognition.strokes > 0);
   // The classifier in use is what `window.__digitpad` measures.
   useEffect(() => {
     services.diagnostics.attach(classifier);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MNIST_SIZE, NUM_CLASSES } from '../digit';
-import { BACKENDS, type BackendName } from './backendChoice';
+import { BACKENDS, startOrder, type BackendName } from './backendChoice';
 import { ModelError, describeError } from './errors';
 import type { ModelSource } from './modelSource';
 import type { TfRuntime } from './runtime';
@@ -26,7 +26,12 @@ export interface ClassifierOptions {
   readonly runtime: TfRuntime;
   /** Backends to try, best first. One entry forces that backend. */
   readonly backends?: readonly BackendName[];
-  /** Called after the backend in use failed and another took over. */
+  /**
+   * A backend that starts sooner than the best one (less to download): the classifier starts on
+   * it when it is among `backends`, and `handOver` later moves it to the best one.
+   */
+  readonly firstAnswerOn?: BackendName;
+  /** Called after another backend took over: the one in use failed, or a hand-over. */
   readonly onBackendChange?: (backend: BackendName) => void;
 }
 
@@ -37,6 +42,14 @@ export interface Classifier {
   classify(input: Float32Array): Promise<Float32Array>;
   /** Several inputs in one model call (one batch row each); their outputs, in order. */
   classifyBatch(inputs: readonly Float32Array[]): Promise<Float32Array[]>;
+  /**
+   * Moves from the first-answer backend to the best one (the first of `backends`): downloads and
+   * compiles it while predictions go on, then swaps sessions between two predictions. Resolves
+   * once it has moved or stayed (it never rejects: when the best cannot start, the backend in use
+   * keeps working). Only the first call acts; a classifier that did not start on a first-answer
+   * backend stays where it is.
+   */
+  handOver(): Promise<void>;
   /** Frees the model's tensors. The classifier cannot be used afterwards. */
   dispose(): void;
 }
@@ -188,17 +201,72 @@ export function liveTensorCount(): number {
   return tf.memory().numTensors;
 }
 
-/** The live session of a classifier, which moves to the next backend in line when one fails. */
-class FallingBackSession {
+/** Runs `change` once no prediction is in flight, and holds new ones back until it has settled. */
+class PredictionGate {
+  private running = 0;
+  private drained: (() => void) | null = null;
+  private closed: Promise<void> | null = null;
+
+  async through<T>(predict: () => Promise<T>): Promise<T> {
+    while (this.closed) await this.closed;
+    this.running++;
+    try {
+      return await predict();
+    } finally {
+      if (--this.running === 0) this.drained?.();
+    }
+  }
+
+  async closedFor<T>(change: () => Promise<T>): Promise<T> {
+    let reopen = () => {};
+    this.closed = new Promise((resolve) => (reopen = resolve));
+    try {
+      if (this.running > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+      return await change();
+    } finally {
+      this.drained = null;
+      this.closed = null;
+      reopen();
+    }
+  }
+}
+
+/** Makes `session`'s backend the active one again after a hand-over that did not happen. */
+async function reactivate(session: Session, loading: Loading): Promise<void> {
+  try {
+    const hooks = { onLost: () => void (session.health.lost = true), lastResort: true };
+    // The session's own watcher is still attached: this one is not needed.
+    (await loading.initialise(session.backend, hooks))();
+  } catch {
+    session.health.lost = true; // the next prediction falls back
+  }
+}
+
+/**
+ * The live session of a classifier: it moves to the next backend in line when one fails, and
+ * from the first-answer backend to the best one when asked (`handOver`).
+ */
+class LiveSession {
   current: Session;
   disposed = false;
+  private readonly gate = new PredictionGate();
+  private handingOver: Promise<void> | null = null;
 
   constructor(
+    private readonly firstAnswer: Session | null,
     first: Session,
     private readonly loading: Loading,
     private readonly options: ClassifierOptions,
   ) {
     this.current = first;
+  }
+
+  /** One prediction on the session in use, never while a hand-over swaps sessions. */
+  predict(inputs: readonly Float32Array[]): Promise<{ session: Session; outcome: Float32Array[] | string }> {
+    return this.gate.through(async () => {
+      const session = this.current;
+      return { session, outcome: await tryPredict(session, inputs, this.loading.spec) };
+    });
   }
 
   /** Replaces a failed session by the next backend in line, or throws when none is left. */
@@ -207,7 +275,11 @@ class FallingBackSession {
     return runtime.exclusively(async () => {
       if (this.current !== failed) return; // another call already moved on
       endSession(failed);
-      const remaining = backends.slice(backends.indexOf(failed.backend) + 1);
+      // The first-answer backend came before its betters were tried: they all still are in line.
+      const remaining =
+        failed === this.firstAnswer
+          ? backends.filter((backend) => backend !== failed.backend)
+          : backends.slice(backends.indexOf(failed.backend) + 1);
       try {
         this.current = await startSession(this.loading, remaining);
       } catch (cause) {
@@ -220,6 +292,57 @@ class FallingBackSession {
     });
   }
 
+  handOver(): Promise<void> {
+    this.handingOver ??= this.moveToBest().catch((error: unknown) => {
+      console.warn(`digitpad: staying on the ${this.current.backend} backend: ${describeError(error)}`);
+    });
+    return this.handingOver;
+  }
+
+  /**
+   * Moves to the best backend, if the first-answer one is not it. Only to the best: the ones in
+   * between may well be slower than the first-answer one (WebGL rendered in software is, three
+   * times, against CPU), so when the best cannot start the first-answer backend stays.
+   */
+  private async moveToBest(): Promise<void> {
+    const from = this.firstAnswer;
+    const { runtime, backends = BACKENDS } = this.options;
+    const best = backends[0];
+    if (from === null || best === from.backend || this.disposed || this.current !== from) return;
+    try {
+      // Downloads and compiles while predictions go on: only the swap below holds them back.
+      await runtime.prepareBackend(best);
+    } catch (error) {
+      throw new Error(`${best}: ${describeError(error)}`, { cause: error });
+    }
+    const outcome = await runtime.exclusively(() => this.swap(from, best));
+    if (outcome !== null) throw new Error(`${best}: ${outcome}`);
+  }
+
+  /**
+   * Under the lock, between two predictions: a session on `backend` (the same artifacts, a new
+   * model) replaces `from`, which is then freed. Null when done (or nothing left to do); why not
+   * otherwise, with `from`'s backend active again.
+   */
+  private swap(from: Session, backend: BackendName): Promise<string | null> {
+    if (this.disposed || this.current !== from) return Promise.resolve(null);
+    return this.gate.closedFor(async () => {
+      const next = await trySession(this.loading, backend, false).catch(describeError);
+      if (typeof next === 'string') {
+        await reactivate(from, this.loading);
+        return next;
+      }
+      if (this.disposed) {
+        endSession(next); // `from` went with the classifier
+        return null;
+      }
+      this.current = next;
+      endSession(from);
+      this.options.onBackendChange?.(next.backend);
+      return null;
+    });
+  }
+
   dispose() {
     if (this.disposed) return;
     this.disposed = true;
@@ -228,20 +351,18 @@ class FallingBackSession {
 }
 
 /** The classifier over a live session: runs predictions, falling back to the next backend when one fails. */
-function sessionClassifier(first: Session, loading: Loading, options: ClassifierOptions): Classifier {
-  const live = new FallingBackSession(first, loading, options);
+function sessionClassifier(live: LiveSession, loading: Loading): Classifier {
   const classifyBatch = async (inputs: readonly Float32Array[]): Promise<Float32Array[]> => {
     const pixels = loading.spec.inputSize ** 2;
     const wrong = inputs.find((input) => input.length !== pixels);
     if (wrong) throw new RangeError(`classify needs ${pixels} values per input, got ${wrong.length}`);
     if (inputs.length === 0) return [];
     for (;;) {
-      const running = live.current;
-      const outcome = await tryPredict(running, inputs, loading.spec);
+      const { session, outcome } = await live.predict(inputs);
       if (typeof outcome !== 'string') return outcome;
       // A disposed model fails too; that is no reason to start another backend.
       if (live.disposed) throw new Error('The classifier was disposed');
-      await live.fallBack(running, outcome);
+      await live.fallBack(session, outcome);
     }
   };
   return {
@@ -250,18 +371,21 @@ function sessionClassifier(first: Session, loading: Loading, options: Classifier
     },
     classifyBatch,
     classify: async (input) => (await classifyBatch([input]))[0],
+    handOver: () => live.handOver(),
     dispose: () => live.dispose(),
   };
 }
 
 /** Loads the model, starts the best backend that runs it, and returns the one object that owns its tensors. */
 export function createClassifier(options: ClassifierOptions): Promise<Classifier> {
-  const { source, runtime, backends = BACKENDS } = options;
+  const { source, runtime, backends = BACKENDS, firstAnswerOn } = options;
   return runtime.exclusively(async () => {
     // The model downloads while the backend starts (fetching and compiling WASM, or WebGL).
     const artifacts = source();
     artifacts.catch(() => undefined); // handled where it is awaited; not an unhandled rejection
     const loading: Loading = { artifacts, spec: DIGIT_MODEL, initialise: runtime.initialiseBackend };
-    return sessionClassifier(await startSession(loading, backends), loading, options);
+    const first = await startSession(loading, startOrder(backends, firstAnswerOn));
+    const firstAnswer = first.backend === firstAnswerOn ? first : null;
+    return sessionClassifier(new LiveSession(firstAnswer, first, loading, options), loading);
   });
 }

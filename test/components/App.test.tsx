@@ -40,6 +40,7 @@ function fakeClassifier(
     classify,
     // One model call for several inputs, answered through `classify` so tests can stub that one.
     classifyBatch: vi.fn(async (inputs: readonly Float32Array[]) => Promise.all(inputs.map(classify))),
+    handOver: vi.fn(async () => {}),
     dispose: vi.fn(),
   };
 }
@@ -105,6 +106,19 @@ describe('model status', () => {
     await waitFor(() => expect(modelStatus()).toHaveAttribute('data-state', 'ready'));
     expect(createClassifier).toHaveBeenCalledTimes(2);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('asks for the hand-over to the best backend only once the first answer is shown', async () => {
+    const classifier = await renderReadyApp();
+    // The answer mid-stroke is not the first answer: the stroke is not finished.
+    firePointer('pointerdown', pad(), at(50, 50));
+    fireCoalescedMove(pad(), [at(50, 100)]);
+    await waitFor(() => expect(classifier.classify).toHaveBeenCalled());
+    expect(classifier.handOver).not.toHaveBeenCalled();
+
+    firePointer('pointerup', pad(), at(50, 150));
+    await expectStrokes(1, '1');
+    await waitFor(() => expect(classifier.handOver).toHaveBeenCalledTimes(1));
   });
 
   it('turns a classifier that fails while in use into the error state', async () => {

@@ -31,6 +31,7 @@ const classifier: Classifier = {
   classifyBatch: vi.fn(async (inputs: readonly Float32Array[]) =>
     Promise.all(inputs.map((input) => classifier.classify(input))),
   ),
+  handOver: vi.fn(async () => {}),
   dispose: vi.fn(),
 };
 

@@ -140,6 +140,18 @@ export class PadPage {
     return ((await this.page.getByTestId('backend').textContent()) ?? '').trim();
   }
 
+  /**
+   * The backend the page keeps: waits for its hand-over after the first answer to end, starting
+   * it now if the page has not answered yet (`__digitpad.settledBackend()`).
+   */
+  async settledBackend(): Promise<string> {
+    return this.page.evaluate(() =>
+      (
+        window as unknown as { __digitpad: { settledBackend(): Promise<string> } }
+      ).__digitpad.settledBackend(),
+    );
+  }
+
   async padBox(): Promise<PadBox> {
     const box = await this.pad.boundingBox();
     if (box === null) throw new Error('the drawing pad is not visible');

@@ -9,7 +9,7 @@ import { ModelError } from '../../src/model/errors';
 import type { Fetch } from '../../src/model/loadArtifacts';
 import { httpModelSource } from '../../src/model/modelSource';
 import { createTfRuntime } from '../../src/model/runtime';
-import type { BackendHooks, BackendInitialiser } from '../../src/model/tfjsBackends';
+import type { BackendHooks, BackendInitialiser, BackendPreparer } from '../../src/model/tfjsBackends';
 import { modelJson, WEIGHTS_FILE } from '../../src/learning/artifacts';
 
 const MODEL_URL = 'http://digitpad.test/models/cnn/model.json';
@@ -76,6 +76,7 @@ beforeAll(async () => {
 interface TestOptions extends Partial<Omit<ClassifierOptions, 'source' | 'runtime'>> {
   fetchFile?: Fetch;
   initialiseBackend?: BackendInitialiser;
+  prepareBackend?: BackendPreparer;
 }
 
 /** The default model served over HTTP, on a fresh runtime whose backends are all tfjs's CPU one. */
@@ -83,11 +84,12 @@ function options(overrides: TestOptions = {}): ClassifierOptions {
   const {
     fetchFile = serve({ 'model.json': model.json, [WEIGHTS_FILE]: model.weights }),
     initialiseBackend = fakeBackends().initialise,
+    prepareBackend = async () => {},
     ...rest
   } = overrides;
   return {
     source: httpModelSource(MODEL_URL, fetchFile),
-    runtime: createTfRuntime(initialiseBackend),
+    runtime: createTfRuntime(initialiseBackend, prepareBackend),
     ...rest,
   };
 }
@@ -208,6 +210,187 @@ describe('backends', () => {
     ['', ['wasm', 'webgl', 'cpu']],
   ])('reads %j as %j', (search, expected) => {
     expect(backendsFromQuery(search)).toEqual(expected);
+  });
+});
+
+describe('hand-over from the first-answer backend', () => {
+  /** Resolves when `release` is called: holds a backend's start back to look at the page meanwhile. */
+  function gate() {
+    let release = () => {};
+    const opened = new Promise<void>((resolve) => (release = resolve));
+    return { opened, release };
+  }
+
+  const settled = async (promise: Promise<unknown>) => {
+    let done = false;
+    void promise.then(() => (done = true));
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    return done;
+  };
+
+  it('answers on the first-answer backend, then moves to the best one: same answers, no tensor left behind', async () => {
+    await tf.setBackend('cpu');
+    const beforeLoading = liveTensorCount();
+    const backends = fakeBackends();
+    const prepared: BackendName[] = [];
+    const onBackendChange = vi.fn();
+    const classifier = await createClassifier(
+      options({
+        initialiseBackend: backends.initialise,
+        prepareBackend: async (name) => void prepared.push(name),
+        firstAnswerOn: 'cpu',
+        onBackendChange,
+      }),
+    );
+    expect(backends.tried).toEqual(['cpu']);
+    expect(prepared).toEqual([]); // nothing more downloads before the first answer
+    const loaded = liveTensorCount();
+    const first = await classifier.classify(randomInput(5));
+    expect(classifier.backend).toBe('cpu');
+
+    await classifier.handOver();
+    expect(prepared).toEqual(['wasm']);
+    expect(backends.tried).toEqual(['cpu', 'wasm']);
+    expect(classifier.backend).toBe('wasm');
+    expect(onBackendChange).toHaveBeenCalledWith('wasm');
+    expect(backends.hooks.has('cpu')).toBe(false); // the first session ended
+    expect(liveTensorCount()).toBe(loaded);
+    expect(await classifier.classify(randomInput(5))).toEqual(first);
+    classifier.dispose();
+    expect(liveTensorCount()).toBe(beforeLoading);
+  });
+
+  it('hands over once, however often it is asked', async () => {
+    const backends = fakeBackends();
+    const classifier = await createClassifier(
+      options({ initialiseBackend: backends.initialise, firstAnswerOn: 'cpu' }),
+    );
+    await Promise.all([classifier.handOver(), classifier.handOver()]);
+    await classifier.handOver();
+    expect(backends.tried).toEqual(['cpu', 'wasm']);
+    classifier.dispose();
+  });
+
+  it.each<[string, BackendName[], BackendName[]]>([
+    ['?backend=wasm', ['wasm'], ['wasm']],
+    ['?backend=cpu', ['cpu'], ['cpu']],
+  ])('a forced backend (%s) is the only one started, and stays', async (_query, forced, tried) => {
+    const backends = fakeBackends();
+    const prepare = vi.fn(async () => {});
+    const classifier = await createClassifier(
+      options({
+        backends: forced,
+        initialiseBackend: backends.initialise,
+        prepareBackend: prepare,
+        firstAnswerOn: 'cpu',
+      }),
+    );
+    await classifier.handOver();
+    expect(backends.tried).toEqual(tried);
+    expect(classifier.backend).toBe(forced[0]);
+    expect(prepare).not.toHaveBeenCalled();
+    classifier.dispose();
+  });
+
+  /** Starts `name` as the fakes do, then loses it at once: its warm-up prediction fails. */
+  const losingAtStart =
+    (backends: ReturnType<typeof fakeBackends>, name: BackendName): BackendInitialiser =>
+    async (started, hooks) => {
+      const stop = await backends.initialise(started, hooks);
+      if (started === name) hooks.onLost();
+      return stop;
+    };
+
+  it.each<[string, (backends: ReturnType<typeof fakeBackends>) => TestOptions, BackendName[]]>([
+    [
+      'its binary cannot download',
+      (backends) => ({
+        initialiseBackend: backends.initialise,
+        prepareBackend: async (name) => {
+          if (name === 'wasm') throw new Error('tfjs-backend-wasm-simd.wasm returned 404');
+        },
+      }),
+      ['cpu'],
+    ],
+    // It started, and its warm-up failed: the first-answer backend is made active again.
+    [
+      'it fails its warm-up',
+      (backends) => ({ initialiseBackend: losingAtStart(backends, 'wasm') }),
+      ['cpu', 'wasm', 'cpu'],
+    ],
+  ])(
+    'stays on the first-answer backend, answering, when WASM %s (WebGL is not tried: it may be slower)',
+    async (_case, overrides, tried) => {
+      await tf.setBackend('cpu');
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const backends = fakeBackends();
+      const classifier = await createClassifier(options({ firstAnswerOn: 'cpu', ...overrides(backends) }));
+      const loaded = liveTensorCount();
+      await classifier.handOver();
+      expect(classifier.backend).toBe('cpu');
+      expect(backends.tried).toEqual(tried);
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringMatching(/^digitpad: staying on the cpu backend: wasm: /),
+      );
+      const probabilities = await classifier.classify(randomInput(6));
+      expect(probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 5);
+      expect(liveTensorCount()).toBe(loaded);
+      classifier.dispose();
+      warn.mockRestore();
+    },
+  );
+
+  it('holds predictions asked for during the swap until the new session is in place', async () => {
+    const backends = fakeBackends();
+    const wasmStarts = gate();
+    const initialise: BackendInitialiser = async (name, hooks) => {
+      if (name === 'wasm') await wasmStarts.opened;
+      return backends.initialise(name, hooks);
+    };
+    const classifier = await createClassifier(
+      options({ initialiseBackend: initialise, firstAnswerOn: 'cpu' }),
+    );
+    const handOver = classifier.handOver();
+    await settled(Promise.resolve()); // the swap has begun: WASM is starting
+    const waiting = classifier.classify(randomInput(7));
+    expect(await settled(waiting)).toBe(false);
+    wasmStarts.release();
+    await handOver;
+    expect(await settled(waiting)).toBe(true);
+    expect(classifier.backend).toBe('wasm');
+    classifier.dispose();
+  });
+
+  it('frees both sessions when disposed during the hand-over', async () => {
+    await tf.setBackend('cpu');
+    const beforeLoading = liveTensorCount();
+    const backends = fakeBackends();
+    const wasmStarts = gate();
+    const initialise: BackendInitialiser = async (name, hooks) => {
+      if (name === 'wasm') await wasmStarts.opened;
+      return backends.initialise(name, hooks);
+    };
+    const classifier = await createClassifier(
+      options({ initialiseBackend: initialise, firstAnswerOn: 'cpu' }),
+    );
+    const handOver = classifier.handOver();
+    await settled(Promise.resolve());
+    classifier.dispose();
+    wasmStarts.release();
+    await handOver;
+    expect(liveTensorCount()).toBe(beforeLoading);
+  });
+
+  it('a first-answer backend that fails before the hand-over falls back to the best one', async () => {
+    const backends = fakeBackends();
+    const classifier = await createClassifier(
+      options({ initialiseBackend: backends.initialise, firstAnswerOn: 'cpu' }),
+    );
+    backends.hooks.get('cpu')?.onLost();
+    await classifier.classify(randomInput(8));
+    expect(classifier.backend).toBe('wasm');
+    expect(backends.tried).toEqual(['cpu', 'wasm']);
+    classifier.dispose();
   });
 });
 
