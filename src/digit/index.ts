@@ -9,4 +9,10 @@ export { drawStrokes, planRaster, strokeBounds } from './strokes';
 export type { Bounds, RasterPlan, StrokeContext } from './strokes';
 export { formatPenData, parsePenData, PenDataError, rowProblem } from './penData';
 export type { LabelKind, PenLabel, PenSample } from './penData';
-export { inkExtent, MAX_PEN_RATIO, MIN_READABLE_EXTENT_IN_PEN_WIDTHS, readingLineWidth, tooSmallToRead } from './penWidth';
+export {
+  inkExtent,
+  MAX_PEN_RATIO,
+  MIN_READABLE_EXTENT_IN_PEN_WIDTHS,
+  readingLineWidth,
+  tooSmallToRead,
+} from './penWidth';

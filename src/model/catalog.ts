@@ -109,7 +109,8 @@ function outputsProblem({ outputs, notDigit }: Fields): string | null {
   const count = outputs ?? NUM_CLASSES;
   if (count !== NUM_CLASSES && count !== NUM_CLASSES + 1)
     return `has ${String(outputs)} outputs; the page reads ${NUM_CLASSES}, or ${NUM_CLASSES + 1} with "not a digit"`;
-  if (notDigit === undefined) return count === NUM_CLASSES ? null : 'has an extra output but no notDigit score';
+  if (notDigit === undefined)
+    return count === NUM_CLASSES ? null : 'has an extra output but no notDigit score';
   if (!isFields(notDigit) || notDigit.output !== NOT_DIGIT || count !== NUM_CLASSES + 1)
     return `has a notDigit score that is not output ${NOT_DIGIT} of ${NUM_CLASSES + 1}`;
   if (!isFraction(notDigit.threshold)) return 'has a notDigit threshold outside 0..1';

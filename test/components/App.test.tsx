@@ -6,6 +6,7 @@ import { App } from '../../src/App';
 import type { Stroke } from '../../src/digit';
 import { createClassifier, type Classifier } from '../../src/model/classifier';
 import { ModelError } from '../../src/model/errors';
+import { DIGITS_ONLY, type ModelOutputs } from '../../src/model/modelSource';
 import { strokesToModelInput } from '../../src/recognition/modelInput';
 import { drawStroke, fireCoalescedMove, firePointer } from './pointer';
 
@@ -33,10 +34,12 @@ function peaked(digit: number, top = 0.9): Float32Array {
 
 function fakeClassifier(
   answer: (input: Float32Array) => Float32Array = (input) => peaked(input[0] % 10),
+  outputs: ModelOutputs = DIGITS_ONLY,
 ): Classifier {
   const classify = vi.fn(async (input: Float32Array) => answer(input));
   return {
     backend: 'cpu',
+    outputs,
     classify,
     // One model call for several inputs, answered through `classify` so tests can stub that one.
     classifyBatch: vi.fn(async (inputs: readonly Float32Array[]) => Promise.all(inputs.map(classify))),
