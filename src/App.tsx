@@ -61,7 +61,7 @@ export function App({ services: given }: AppProps) {
           unavailable={model.state.status === 'error'}
         />
         <PadToolbar undo={undo} redo={redo} clear={clear} can={can} hintId={hintId} device={device} />
-        <ProbabilityChart probabilities={recognition.readings[0]?.probabilities ?? null} />
+        <ProbabilityChart probabilities={recognition.readings[0]?.outputs ?? null} />
       </main>
     </div>
   );

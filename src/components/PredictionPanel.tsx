@@ -39,7 +39,7 @@ interface PredictionPanelProps {
 export function PredictionPanel({ recognition, drawing, unavailable = false }: PredictionPanelProps) {
   // One digit on the pad for now: the first reading is the answer.
   const reading = recognition.readings[0] ?? null;
-  const verdict = judge(reading?.probabilities ?? null);
+  const verdict = judge(reading?.outputs.subarray(0, 10) ?? null);
   const text = caption(verdict, recognition.strokes, unavailable);
   const hasDigit = verdict.kind !== 'none';
   return (

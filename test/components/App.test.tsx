@@ -148,8 +148,9 @@ describe('drawing', () => {
         { x: 65, y: 90 },
       ],
     ]);
-    // 4.5% of the 300 px pad, handed to the model's raster with the strokes.
-    expect(vi.mocked(strokesToModelInput).mock.lastCall?.[1]).toBeCloseTo(13.5);
+    // The model's raster draws with a pen that follows the drawing's size: 0.13 of its 30 px
+    // height, thinner than the pad's own (4.5% of the 300 px pad, 13.5 px).
+    expect(vi.mocked(strokesToModelInput).mock.lastCall?.[1]).toBeCloseTo(0.13 * 30);
     // The backing store is sized in device pixels.
     expect(pad()).toHaveProperty('width', 600);
     expect(pad()).toHaveProperty('height', 600);
