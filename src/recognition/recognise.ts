@@ -1,6 +1,7 @@
 import { strokesToModelInput, type Raster } from './modelInput';
 import { MNIST_PIXELS, readingLineWidth, tooSmallToRead, type Stroke } from '../digit';
 import type { Classifier } from '../model/classifier';
+import { judge, type ReadingVerdict } from './verdict';
 
 /** What recognition needs from the pad at one moment. */
 export interface DrawingSnapshot {
@@ -19,6 +20,8 @@ export interface Reading {
   readonly outputs: Float32Array;
   /** The ink spans less than one pad pen width (a dot, a tick): no reading of it means anything. */
   readonly tooSmall: boolean;
+  /** What the page says of it, by the model's own "not a digit" threshold when it has one. */
+  readonly verdict: ReadingVerdict;
 }
 
 export interface Recognition {
@@ -36,7 +39,7 @@ function digitGroups(strokes: readonly Stroke[]): (readonly Stroke[])[] {
 }
 
 /** A reading before the model has answered. */
-type Unread = Omit<Reading, 'outputs'>;
+type Unread = Pick<Reading, 'input' | 'tooSmall'>;
 
 /**
  * One group of strokes as the model will see it. The pen it is drawn with follows the group's
@@ -61,8 +64,14 @@ export async function recognise(
   const groups = digitGroups(strokes).map((group) => unread(group, lineWidth, raster));
   if (groups.length === 0) return { strokes: finishedStrokes, readings: [] };
   const outputs = await classifier.classifyBatch(groups.map(({ input }) => input));
+  const { notDigit } = classifier.outputs;
   return {
     strokes: finishedStrokes,
-    readings: groups.map((group, i) => ({ ...group, outputs: outputs[i] })),
+    readings: groups.map(({ input, tooSmall }, i) => ({
+      input,
+      outputs: outputs[i],
+      tooSmall,
+      verdict: judge({ outputs: outputs[i], tooSmall }, notDigit),
+    })),
   };
 }
