@@ -169,13 +169,14 @@ export function densify(stroke: Stroke, maxStep: number): Stroke {
 /** Intermediate moves no further apart than this, CSS px. */
 export const MOUSE_STEP = 6;
 
-/** A pen digit as the strokes to draw on a pad of this size. */
+/** A pen sample as the strokes to draw on a pad of this size, moves at most `maxStep` px apart. */
 export function strokesFor(
   digit: PenSample<PenLabel>,
   pad: { width: number; height: number },
   placement: Placement,
+  maxStep = MOUSE_STEP,
 ): Stroke[] {
-  return placeOnPad(digit, pad, placement).map((stroke) => densify(stroke, MOUSE_STEP));
+  return placeOnPad(digit, pad, placement).map((stroke) => densify(stroke, maxStep));
 }
 
 export function describeDigit(sample: PenSample<PenLabel>): string {
