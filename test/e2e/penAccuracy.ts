@@ -10,7 +10,7 @@
  *   accuracy of each, and the gap;
  * - per backend, the time from the pen lifting (`pointerup`) to the page showing the result for
  *   that stroke (`data-strokes` changing), median and 95th percentile.
- * Samples are drawn by `--seed`; the defaults take about 13 minutes on two cores.
+ * Samples are drawn by `--seed`; the defaults take about 14 minutes on two cores.
  *
  *   npx tsx test/e2e/penAccuracy.ts [--limit N] [--unipen N] [--letters N] [--sizes N]
  *                                   [--backend webgl|wasm|cpu] [--latency-digits N]
