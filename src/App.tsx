@@ -10,6 +10,7 @@ import { useAppUpdate } from './hooks/useAppUpdate';
 import { useClassifier, useHandOver } from './hooks/useClassifier';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useRecognition } from './hooks/useRecognition';
+import { NO_VERDICT } from './recognition/verdict';
 import { useStrokeHistory } from './hooks/useStrokeHistory';
 import { DEFAULT_DEVICE, detectInputDevice, type InputDevice } from './pad/padHint';
 import { createAppServices, type AppServices } from './services';
@@ -62,7 +63,7 @@ export function App({ services: given }: AppProps) {
           unavailable={model.state.status === 'error'}
         />
         <PadToolbar undo={undo} redo={redo} clear={clear} can={can} hintId={hintId} device={device} />
-        <ProbabilityChart probabilities={recognition.readings[0]?.probabilities ?? null} />
+        <ProbabilityChart verdict={recognition.readings.at(0)?.verdict ?? NO_VERDICT} />
       </main>
     </div>
   );

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { MNIST_SIZE, NUM_CLASSES } from '../digit';
+import { MNIST_SIZE } from '../digit';
 import { BACKENDS, startOrder, type BackendName } from './backendChoice';
 import { ModelError, describeError } from './errors';
-import type { ModelSource } from './modelSource';
+import type { ModelOutputs, ModelSource, SourcedModel } from './modelSource';
 import type { TfRuntime } from './runtime';
 import { buildSequentialModel, type SequentialModel } from './sequentialModel';
 import type { BackendInitialiser } from './tfjsBackends';
@@ -14,10 +14,11 @@ interface ModelSpec {
 }
 
 /**
- * The contract's model: one 28x28x1 image in, ten probabilities out. The catalog refuses entries
- * of any other shape (`catalog.ts`), and the model built is checked against it.
+ * The contract's model: one 28x28x1 image in, as many outputs out as its catalog entry says (the
+ * ten digits, and maybe "not a digit"). The catalog refuses entries of any other shape
+ * (`catalog.ts`), and the model built is checked against its entry.
  */
-const DIGIT_MODEL: ModelSpec = { inputSize: MNIST_SIZE, outputs: NUM_CLASSES };
+const specOf = (outputs: ModelOutputs): ModelSpec => ({ inputSize: MNIST_SIZE, outputs: outputs.count });
 
 export interface ClassifierOptions {
   /** Where the topology and weights come from; called once, while the first backend starts. */
@@ -38,6 +39,8 @@ export interface ClassifierOptions {
 export interface Classifier {
   /** The tfjs backend the model runs on now. */
   readonly backend: BackendName;
+  /** What the outputs mean, from the model's catalog entry: how many, and which says "not a digit". */
+  readonly outputs: ModelOutputs;
   /** One input (inputSize² values, row-major, ink = 1, paper = 0) in; its outputs out. */
   classify(input: Float32Array): Promise<Float32Array>;
   /** Several inputs in one model call (one batch row each); their outputs, in order. */
@@ -57,6 +60,7 @@ export interface Classifier {
 interface Session {
   readonly backend: BackendName;
   readonly model: SequentialModel;
+  readonly spec: ModelSpec;
   readonly stopWatching: () => void;
   /** Set from outside when the backend dies (WebGL context loss). */
   readonly health: { lost: boolean };
@@ -78,7 +82,7 @@ async function predict(
     if (values.length !== inputs.length * outputs) {
       throw new ModelError(
         'corrupt-model',
-        `Could not load the model: it gives ${values.length / inputs.length} outputs, the page needs ${outputs}`,
+        `Could not load the model: it gives ${values.length / inputs.length} outputs per input, its catalog entry says ${outputs}`,
       );
     }
     return inputs.map((_, i) => values.slice(i * outputs, (i + 1) * outputs));
@@ -91,12 +95,11 @@ async function predict(
 async function tryPredict(
   session: Session,
   inputs: readonly Float32Array[],
-  spec: ModelSpec,
 ): Promise<Float32Array[] | string> {
   if (session.health.lost) return 'WebGL context lost';
   let probabilities: Float32Array[];
   try {
-    probabilities = await predict(session.model, inputs, spec);
+    probabilities = await predict(session.model, inputs, session.spec);
   } catch (error) {
     if (error instanceof ModelError) throw error; // the model's fault: no backend will do better
     return describeError(error);
@@ -138,11 +141,10 @@ function endSession(session: Session): void {
   }
 }
 
-/** Where a classifier looks for its next session: the model, its spec, and how to start a backend. */
+/** Where a classifier looks for its next session: the model and how to start a backend. */
 interface Loading {
-  /** The model's artifacts; may still be downloading while the first backend starts. */
-  readonly artifacts: Promise<tf.io.ModelArtifacts>;
-  readonly spec: ModelSpec;
+  /** The model's artifacts and outputs; may still be downloading while the first backend starts. */
+  readonly model: Promise<SourcedModel>;
   readonly initialise: BackendInitialiser;
 }
 
@@ -160,16 +162,19 @@ async function trySession(
     return describeError(error);
   }
   let model: SequentialModel;
+  let spec: ModelSpec;
   try {
-    model = buildModel(await loading.artifacts, loading.spec);
+    const sourced = await loading.model;
+    spec = specOf(sourced.outputs);
+    model = buildModel(sourced.artifacts, spec);
   } catch (error) {
     stopWatching();
     throw error;
   }
-  const session = { backend, model, stopWatching, health };
-  const { inputSize } = loading.spec;
-  // The warm-up compiles WebGL shaders and sizes buffers; a backend that cannot run it is no use.
-  const warmUp = await tryPredict(session, [new Float32Array(inputSize * inputSize)], loading.spec).catch(
+  const session = { backend, model, spec, stopWatching, health };
+  // The warm-up compiles WebGL shaders and sizes buffers, and shows a model whose outputs are not
+  // what its entry says; a backend that cannot run it is no use.
+  const warmUp = await tryPredict(session, [new Float32Array(spec.inputSize ** 2)]).catch(
     (error: unknown) => {
       endSession(session);
       throw error;
@@ -192,7 +197,7 @@ async function startSession(loading: Loading, candidates: readonly BackendName[]
     if (typeof outcome !== 'string') return outcome;
     failures.push(`${backend}: ${outcome}`);
   }
-  await loading.artifacts; // a model that cannot load is the first thing to say
+  await loading.model; // a model that cannot load is the first thing to say
   throw new ModelError('no-backend', `No TensorFlow.js backend could run the model (${failures.join('; ')})`);
 }
 
@@ -265,7 +270,7 @@ class LiveSession {
   predict(inputs: readonly Float32Array[]): Promise<{ session: Session; outcome: Float32Array[] | string }> {
     return this.gate.through(async () => {
       const session = this.current;
-      return { session, outcome: await tryPredict(session, inputs, this.loading.spec) };
+      return { session, outcome: await tryPredict(session, inputs) };
     });
   }
 
@@ -351,9 +356,9 @@ class LiveSession {
 }
 
 /** The classifier over a live session: runs predictions, falling back to the next backend when one fails. */
-function sessionClassifier(live: LiveSession, loading: Loading): Classifier {
+function sessionClassifier(live: LiveSession, outputs: ModelOutputs): Classifier {
   const classifyBatch = async (inputs: readonly Float32Array[]): Promise<Float32Array[]> => {
-    const pixels = loading.spec.inputSize ** 2;
+    const pixels = live.current.spec.inputSize ** 2;
     const wrong = inputs.find((input) => input.length !== pixels);
     if (wrong) throw new RangeError(`classify needs ${pixels} values per input, got ${wrong.length}`);
     if (inputs.length === 0) return [];
@@ -369,6 +374,7 @@ function sessionClassifier(live: LiveSession, loading: Loading): Classifier {
     get backend() {
       return live.current.backend;
     },
+    outputs,
     classifyBatch,
     classify: async (input) => (await classifyBatch([input]))[0],
     handOver: () => live.handOver(),
@@ -381,11 +387,11 @@ export function createClassifier(options: ClassifierOptions): Promise<Classifier
   const { source, runtime, backends = BACKENDS, firstAnswerOn } = options;
   return runtime.exclusively(async () => {
     // The model downloads while the backend starts (fetching and compiling WASM, or WebGL).
-    const artifacts = source();
-    artifacts.catch(() => undefined); // handled where it is awaited; not an unhandled rejection
-    const loading: Loading = { artifacts, spec: DIGIT_MODEL, initialise: runtime.initialiseBackend };
+    const model = source();
+    model.catch(() => undefined); // handled where it is awaited; not an unhandled rejection
+    const loading: Loading = { model, initialise: runtime.initialiseBackend };
     const first = await startSession(loading, startOrder(backends, firstAnswerOn));
     const firstAnswer = first.backend === firstAnswerOn ? first : null;
-    return sessionClassifier(new LiveSession(firstAnswer, first, loading, options), loading);
+    return sessionClassifier(new LiveSession(firstAnswer, first, loading, options), (await model).outputs);
   });
 }

@@ -32,7 +32,7 @@ describe('the default model', () => {
     services.prefetchModel();
     services.prefetchModel();
     const artifacts = await services.defaultModel();
-    expect(artifacts.weightSpecs?.length).toBeGreaterThan(0);
+    expect(artifacts.artifacts.weightSpecs?.length).toBeGreaterThan(0);
     expect(asked).toEqual(['models/index.json', 'models/cnn/model.json', 'models/cnn/group1-shard1of1.bin']);
 
     services.startOver();

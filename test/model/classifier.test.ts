@@ -7,7 +7,7 @@ import { backendsFromQuery } from '../../src/model/backendChoice';
 import { createClassifier, liveTensorCount, type ClassifierOptions } from '../../src/model/classifier';
 import { ModelError } from '../../src/model/errors';
 import type { Fetch } from '../../src/model/loadArtifacts';
-import { httpModelSource } from '../../src/model/modelSource';
+import { DIGITS_ONLY, httpModelSource, type ModelOutputs } from '../../src/model/modelSource';
 import { createTfRuntime } from '../../src/model/runtime';
 import type { BackendHooks, BackendInitialiser, BackendPreparer } from '../../src/model/tfjsBackends';
 import { modelJson, WEIGHTS_FILE } from '../../src/learning/artifacts';
@@ -20,14 +20,14 @@ interface SavedModel {
 }
 
 /** A tiny random CNN with the contract's shapes, serialised as the training script would. */
-async function saveModel(inputShape = [28, 28, 1]): Promise<SavedModel> {
+async function saveModel(inputShape = [28, 28, 1], outputs = 10): Promise<SavedModel> {
   await tf.setBackend('cpu');
   const model = tfl.sequential({
     layers: [
       tfl.layers.conv2d({ inputShape, filters: 2, kernelSize: 3, activation: 'relu' }),
       tfl.layers.maxPooling2d({ poolSize: 4 }),
       tfl.layers.flatten(),
-      tfl.layers.dense({ units: 10, activation: 'softmax' }),
+      tfl.layers.dense({ units: outputs, activation: 'softmax' }),
     ],
   });
   let saved: SavedModel | undefined;
@@ -77,6 +77,8 @@ interface TestOptions extends Partial<Omit<ClassifierOptions, 'source' | 'runtim
   fetchFile?: Fetch;
   initialiseBackend?: BackendInitialiser;
   prepareBackend?: BackendPreparer;
+  /** What the model's catalog entry says of its outputs. */
+  outputs?: ModelOutputs;
 }
 
 /** The default model served over HTTP, on a fresh runtime whose backends are all tfjs's CPU one. */
@@ -85,10 +87,11 @@ function options(overrides: TestOptions = {}): ClassifierOptions {
     fetchFile = serve({ 'model.json': model.json, [WEIGHTS_FILE]: model.weights }),
     initialiseBackend = fakeBackends().initialise,
     prepareBackend = async () => {},
+    outputs = DIGITS_ONLY,
     ...rest
   } = overrides;
   return {
-    source: httpModelSource(MODEL_URL, fetchFile),
+    source: httpModelSource(MODEL_URL, fetchFile, outputs),
     runtime: createTfRuntime(initialiseBackend, prepareBackend),
     ...rest,
   };
@@ -467,6 +470,55 @@ describe('loading errors', () => {
     const classifier = await createClassifier(options({ fetchFile }));
     expect(fetchFile).toHaveBeenCalledWith(MODEL_URL, { cache: 'no-cache' });
     classifier.dispose();
+  });
+});
+
+describe('what the outputs mean', () => {
+  const WITH_NOT_DIGIT: ModelOutputs = { count: 11, notDigit: { output: 10, threshold: 0.42 } };
+  const serving = (saved: SavedModel) => serve({ 'model.json': saved.json, [WEIGHTS_FILE]: saved.weights });
+
+  it('reads a ten-output model as its entry says: digits only, no "not a digit" score', async () => {
+    const classifier = await createClassifier(options());
+    expect(classifier.outputs).toEqual({ count: 10, notDigit: null });
+    classifier.dispose();
+  });
+
+  it('runs an eleven-output model whose entry says so, and carries its "not a digit" score', async () => {
+    const eleven = await saveModel([28, 28, 1], 11);
+    const classifier = await createClassifier(
+      options({ fetchFile: serving(eleven), outputs: WITH_NOT_DIGIT }),
+    );
+    expect(classifier.outputs).toEqual(WITH_NOT_DIGIT);
+    const [first, second] = await classifier.classifyBatch([randomInput(1), randomInput(2)]);
+    expect([first.length, second.length]).toEqual([11, 11]);
+    expect(first.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 5);
+    classifier.dispose();
+  });
+
+  it.each([
+    [
+      'ten outputs, its entry eleven',
+      10,
+      WITH_NOT_DIGIT,
+      /gives 10 outputs per input, its catalog entry says 11/,
+    ],
+    [
+      'eleven outputs, its entry ten',
+      11,
+      DIGITS_ONLY,
+      /gives 11 outputs per input, its catalog entry says 10/,
+    ],
+  ])('refuses a model with %s, saying so', async (_name, units, outputs, message) => {
+    await tf.setBackend('cpu');
+    const before = liveTensorCount();
+    const saved = await saveModel([28, 28, 1], units);
+    const loading = createClassifier(options({ fetchFile: serving(saved), outputs }));
+    await expect(loading).rejects.toBeInstanceOf(ModelError);
+    await expect(loading).rejects.toMatchObject({
+      kind: 'corrupt-model',
+      message: expect.stringMatching(message),
+    });
+    expect(liveTensorCount()).toBe(before);
   });
 });
 
