@@ -64,7 +64,8 @@ describe('offline after one visit', () => {
     const requestsBefore = suite.server.served.length;
     await app.page.reload();
     await app.modelReady();
-    expect(await app.page.evaluate(() => navigator.onLine)).toBe(false);
+    // navigator.onLine is not asked: Chromium 156 reports true after a reload under
+    // context.setOffline. The server's log below is the proof that nothing went over the network.
     const offline = await readSeven(app);
 
     expect(argmax(offline)).toBe(argmax(online));
