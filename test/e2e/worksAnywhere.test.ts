@@ -152,7 +152,7 @@ describe('a new deployment at the same URL', () => {
     const model = JSON.parse(await readFile(modelFile, 'utf8')) as {
       weightsManifest: {
         paths: string[];
-        weights: { name: string; quantization: { scale: number } }[];
+        weights: { name: string; shape: number[]; quantization: { scale: number } }[];
       }[];
     };
     const [group] = model.weightsManifest;
@@ -161,10 +161,12 @@ describe('a new deployment at the same URL', () => {
     // One step of the stored byte becomes a logit of 1: the largest byte outweighs any drawing.
     bias.quantization.scale = 1;
     await writeFile(modelFile, JSON.stringify(model));
-    // The output bias is the last weight: its ten bytes end the weight file.
+    // The output bias is the last weight: its bytes (one per output) end the weight file. The
+    // page's bars are the ten digits, so B favours the digit with the largest byte among them.
     const weights = await readFile(join(root, 'models/cnn', group.paths.at(-1)!));
     await writePrecacheManifest(root);
-    return argmax(Array.from(weights.subarray(weights.length - 10)));
+    const outputs = bias.shape[0];
+    return argmax(Array.from(weights.subarray(weights.length - outputs, weights.length - outputs + 10)));
   }
 
   it('offers "Update available", keeps the old code with the old model until accepted, then runs the new pair', async () => {
