@@ -163,9 +163,13 @@ describe('a new deployment at the same URL', () => {
     await writeFile(modelFile, JSON.stringify(model));
     // The output bias is the last weight: its bytes (one per output) end the weight file. The
     // page's bars are the ten digits, so B favours the digit with the largest byte among them.
-    const weights = await readFile(join(root, 'models/cnn', group.paths.at(-1)!));
-    await writePrecacheManifest(root);
+    const weightFile = join(root, 'models/cnn', group.paths.at(-1)!);
+    const weights = await readFile(weightFile);
     const outputs = bias.shape[0];
+    // Outputs after the ten digits ("not a digit") get the smallest byte, so B reads a digit.
+    weights.fill(0, weights.length - outputs + 10);
+    await writeFile(weightFile, weights);
+    await writePrecacheManifest(root);
     return argmax(Array.from(weights.subarray(weights.length - outputs, weights.length - outputs + 10)));
   }
 
