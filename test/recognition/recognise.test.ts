@@ -1,5 +1,5 @@
-import { createCanvas } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { drawWithNodeCanvas } from './nodeCanvas';
 import { MNIST_PIXELS, type Stroke } from '../../src/digit';
 import type { Classifier } from '../../src/model/classifier';
 import { DIGITS_ONLY } from '../../src/model/modelSource';
@@ -8,17 +8,7 @@ import { createRaster, strokesToModelInput, type Raster } from '../../src/recogn
 import { recognise, type DrawingSnapshot } from '../../src/recognition/recognise';
 import { heldOut, loadPenDigits, stratifiedSample, type PenDigit } from '../e2e/pendigits';
 
-// Node has no OffscreenCanvas; @napi-rs/canvas (Skia, like Chromium) draws the same calls.
-beforeAll(() => {
-  vi.stubGlobal(
-    'OffscreenCanvas',
-    class {
-      constructor(width: number, height: number) {
-        return createCanvas(width, height);
-      }
-    },
-  );
-});
+drawWithNodeCanvas();
 
 let raster: Raster;
 beforeAll(() => {
