@@ -2,8 +2,10 @@ import react from '@vitejs/plugin-react';
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { configDefaults } from 'vitest/config';
+import { earlyFetchPlugin } from './build/earlyFetchPlugin';
 import { prerenderPlugin } from './build/prerenderPlugin';
 import { serviceWorkerPlugin } from './build/serviceWorkerPlugin';
 
@@ -19,11 +21,19 @@ const wasmBinaryBytes = Object.fromEntries(
 
 const define = { __WASM_BINARY_BYTES__: JSON.stringify(wasmBinaryBytes) };
 
-export default defineConfig({
+/** tfjs-core without what only training needs (src/model/tfjsCore.ts): for the page's build only. */
+const tfjsCoreForThePage = {
+  find: /^@tensorflow\/tfjs-core$/,
+  replacement: fileURLToPath(new URL('src/model/tfjsCore.ts', import.meta.url)),
+};
+
+export default defineConfig(({ command }) => ({
   // Relative asset URLs: the built app works from any sub-path of a static host.
   base: './',
-  plugins: [react(), prerenderPlugin({ define }), serviceWorkerPlugin()],
+  plugins: [react(), prerenderPlugin({ define }), earlyFetchPlugin(), serviceWorkerPlugin()],
   define,
+  // Tests and the dev server keep the whole package: training code runs there.
+  resolve: { alias: command === 'build' ? [tfjsCoreForThePage] : [] },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     // The browser suite has its own config (vitest.e2e.config.ts): it needs a build and Chromium.
@@ -33,4 +43,4 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
-});
+}));

@@ -17,6 +17,8 @@ export interface ProbeData {
   firstContentfulPaintAt: number | null;
   /** The first result shown for a drawing (`data-strokes` leaving 0). */
   firstAnswerAt: number | null;
+  /** The backend in use (`data-testid="backend"`) when that first result was shown. */
+  firstAnswerBackend: string | null;
   /** The page's own DOMContentLoaded, the reference for `readyAt`. */
   domContentLoadedAt: number | null;
   lastPointerUp: number;
@@ -39,6 +41,7 @@ export const PROBE_SCRIPT = `(() => {
     padTakesInkAt: null,
     firstContentfulPaintAt: null,
     firstAnswerAt: null,
+    firstAnswerBackend: null,
     domContentLoadedAt: null,
     lastPointerUp: 0,
     latencies: [],
@@ -71,7 +74,10 @@ export const PROBE_SCRIPT = `(() => {
       const now = performance.now();
       for (const { target, attributeName } of mutations) {
         if (attributeName === 'data-state' && target.getAttribute('data-state') === 'ready') probe.readyAt ??= now;
-        if (attributeName === 'data-strokes' && target.getAttribute('data-strokes') !== '0') probe.firstAnswerAt ??= now;
+        if (attributeName === 'data-strokes' && target.getAttribute('data-strokes') !== '0' && probe.firstAnswerAt === null) {
+          probe.firstAnswerAt = now;
+          probe.firstAnswerBackend = document.querySelector('[data-testid="backend"]')?.textContent?.trim() ?? null;
+        }
         if (attributeName === 'data-strokes' && target.getAttribute('data-strokes') !== '0' && probe.lastPointerUp > 0) {
           probe.latencies.push(now - probe.lastPointerUp);
           probe.lastPointerUp = 0;

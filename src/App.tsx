@@ -8,9 +8,10 @@ import { PredictionPanel } from './components/PredictionPanel';
 import { ProbabilityChart } from './components/ProbabilityChart';
 import { UpdateBanner } from './components/UpdateBanner';
 import { useAppUpdate } from './hooks/useAppUpdate';
-import { useClassifier } from './hooks/useClassifier';
+import { useClassifier, useHandOver } from './hooks/useClassifier';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useRecognition } from './hooks/useRecognition';
+import { NO_VERDICT } from './recognition/verdict';
 import { useStrokeHistory } from './hooks/useStrokeHistory';
 import { useTeaching } from './hooks/useTeaching';
 import { DEFAULT_DEVICE, detectInputDevice, type InputDevice } from './pad/padHint';
@@ -40,6 +41,7 @@ export function App({ services: given }: AppProps) {
   const { history, dispatch, undo, redo, clear, can } = useStrokeHistory();
   const classifier = model.state.status === 'ready' ? model.state.classifier : null;
   const read = useRecognition(classifier, history, model.fail);
+  useHandOver(classifier, read.strokes > 0);
   const teaching = useTeaching(services, classifier, history, read, clear);
   const { recognition, judging } = teaching;
   useDiagnostics(services, classifier);
@@ -69,7 +71,7 @@ export function App({ services: given }: AppProps) {
         <PredictionPanel recognition={recognition} drawing={history.active !== null} unavailable={!working} />
         <PadToolbar {...{ undo, redo, clear, can, hintId, device }} correct={judging} />
         <ProbabilityChart
-          probabilities={recognition.readings[0]?.probabilities ?? null}
+          verdict={recognition.readings.at(0)?.verdict ?? NO_VERDICT}
           onChoose={judging.can ? judging.judge : undefined}
         />
       </main>

@@ -9,6 +9,11 @@ export interface DiagnosticsApi {
   numTensors(): number;
   /** The bare model call, without drawing or preprocessing: the reference for latency figures. */
   classify(input: Float32Array): Promise<Float32Array>;
+  /**
+   * The backend in use once the hand-over after the first answer has ended (it starts it if the
+   * page has not yet): what the page runs on from then on.
+   */
+  settledBackend(): Promise<string>;
 }
 
 declare global {
@@ -30,6 +35,12 @@ export function createDiagnostics(): Diagnostics {
       numTensors: () => liveTensorCount(),
       classify: (input) =>
         current ? current.classify(input) : Promise.reject(new Error('the model is not ready')),
+      settledBackend: async () => {
+        const classifier = current;
+        if (classifier === null) throw new Error('the model is not ready');
+        await classifier.handOver();
+        return classifier.backend;
+      },
     },
     attach(classifier) {
       current = classifier;

@@ -16,6 +16,16 @@ export const DATA_SETS = {
     path: '../shared/data/pendigits/digits-dev.json',
     what: 'the UCI pen digits trajectories',
   },
+  unipenDigits: {
+    env: 'UNIPEN_DIGITS_PATH',
+    path: '../shared/data/unipen/digits-dev.json',
+    what: 'the UNIPEN digits trajectories',
+  },
+  unipenLetters: {
+    env: 'UNIPEN_LETTERS_PATH',
+    path: '../shared/data/unipen/letters-dev.json',
+    what: 'the UNIPEN letters trajectories',
+  },
 } as const;
 
 export type DataSetName = keyof typeof DATA_SETS;

@@ -11,7 +11,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ADAPT_DEFAULTS, adapt, createMemory, topDigit, type AdaptOptions } from '../src/adaptation/memory';
@@ -19,6 +20,8 @@ import { NUM_CLASSES } from '../src/digit';
 import { penDigitsGroup, unipenGroup, type WriterGroup } from '../src/digit/writerSplit';
 import { createRandom, shuffled } from '../src/learning/random';
 import { createClassifier, type Classifier, type FeaturedOutput } from '../src/model/classifier';
+import type { NotDigitScore } from '../src/model/catalog';
+import type { ModelOutputs } from '../src/model/modelSource';
 import { createTfRuntime } from '../src/model/runtime';
 import { readModelFolder } from './exportModel';
 import { loadPenDigits, renderAtHeight, type PenDigit } from './pen';
@@ -38,13 +41,23 @@ export interface WriterReadings {
   readonly readings: FeaturedOutput[];
 }
 
+/** What a model folder's outputs mean, from the metrics.json training wrote beside it. */
+function outputsInFolder(modelDir: string): ModelOutputs {
+  const metrics = JSON.parse(readFileSync(join(modelDir, 'metrics.json'), 'utf8')) as {
+    outputs?: number;
+    notDigit?: NotDigitScore | null;
+  };
+  return { count: metrics.outputs ?? NUM_CLASSES, notDigit: metrics.notDigit ?? null };
+}
+
 /** A Node classifier on WASM built by the page's own code, from a model folder. */
 export function nodeClassifier(modelDir: string): Promise<Classifier> {
   const runtime = createTfRuntime(async (backend) => {
     if (!(await tf.setBackend(backend))) throw new Error(`tfjs could not start ${backend}`);
     return () => {};
   });
-  return createClassifier({ source: async () => readModelFolder(modelDir), runtime, backends: ['wasm'] });
+  const source = async () => ({ artifacts: readModelFolder(modelDir), outputs: outputsInFolder(modelDir) });
+  return createClassifier({ source, runtime, backends: ['wasm'] });
 }
 
 /** Writers of `group` with at least MAX_K + 1 samples of every digit: every k leaves a test. */

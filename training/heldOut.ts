@@ -6,7 +6,7 @@
  * test writers.
  */
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { MNIST_PIXELS, type PenSample, type Stroke } from '../src/digit';
+import { MNIST_PIXELS, NOT_DIGIT, type PenSample, type Stroke } from '../src/digit';
 import { evaluation, predictOutputs, type LabelledInputs } from '../src/learning/evaluate';
 import { generateNegative, NEGATIVE_KINDS, NEGATIVE_PAD, type NegativeKind } from '../src/learning/negatives';
 import {
@@ -18,7 +18,7 @@ import {
   type RowReading,
 } from '../src/learning/openSet';
 import { createRandom } from '../src/learning/random';
-import { CONFIDENCE_THRESHOLD } from '../src/recognition/verdict';
+import { judge } from '../src/recognition/verdict';
 import type { Split } from './mnist';
 import { EVAL_PEN_RATIOS, renderAsThePageReads, renderAtHeight, renderPenDigit } from './pen';
 import type { TrainingData } from './sources';
@@ -121,13 +121,13 @@ const share = (rows: readonly RowReading[], test: (row: RowReading) => boolean) 
 const accuracyOf = (rows: readonly RowReading[], labels: ArrayLike<number>) =>
   rows.filter((row, i) => row.digit === labels[i]).length / rows.length;
 
-/** The page's verdicts, as shares of a set. */
+/** The page's verdicts (`judge`, at this threshold), as shares of a set. */
 function verdictShares(rows: readonly RowReading[], threshold: number) {
-  const notDigit = (r: RowReading) => r.notDigit >= threshold;
-  return {
-    notDigit: share(rows, notDigit),
-    unsure: share(rows, (r) => !notDigit(r) && r.confidence < CONFIDENCE_THRESHOLD),
-  };
+  const kinds = rows.map(
+    (r) => judge({ outputs: r.outputs, tooSmall: false }, { output: NOT_DIGIT, threshold }).kind,
+  );
+  const shareOf = (kind: string) => kinds.filter((k) => k === kind).length / kinds.length;
+  return { notDigit: shareOf('not-digit'), unsure: shareOf('unsure') };
 }
 
 /** Accuracy, and the share answered "not a digit", of digit sets (the mean over pen widths). */

@@ -84,8 +84,10 @@ export function neighbourVote(memory: Memory, features: Float32Array, options = 
 }
 
 /**
- * The model's outputs adapted to the memory: the digits' probabilities blended with the vote;
- * outputs after the digits (a "not a digit" score) shrink with them, so the whole still sums to 1.
+ * The model's outputs adapted to the memory: among the digits, the model's belief blended with
+ * the vote. Outputs after the digits (a "not a digit" score) are kept as they are: the memory
+ * holds digits only, so it knows which digit a drawing is like, not whether it is one; a letter
+ * must not become a digit because the person's 4s are its nearest neighbours.
  */
 export function adapt(
   outputs: Float32Array,
@@ -95,7 +97,9 @@ export function adapt(
 ): Float32Array {
   const { votes, share } = neighbourVote(memory, features, options);
   if (share === 0) return outputs;
-  return outputs.map((p, i) => (1 - share) * p + (i < NUM_CLASSES ? share * votes[i] : 0));
+  let digitMass = 0;
+  for (let i = 0; i < NUM_CLASSES; i++) digitMass += outputs[i];
+  return outputs.map((p, i) => (i < NUM_CLASSES ? (1 - share) * p + share * digitMass * votes[i] : p));
 }
 
 /** The top digit among the first ten outputs. */

@@ -8,7 +8,7 @@ interface PadToolbarProps extends PadCommands {
   readonly hintId: string;
   readonly device: InputDevice;
   /** Saves the drawing as rightly read (Enter does the same); disabled until it has been read. */
-  readonly correct?: { readonly judge: () => void; readonly can: boolean };
+  readonly correct?: { readonly judge: () => void; readonly canConfirm: boolean };
 }
 
 /**
@@ -39,7 +39,7 @@ export function PadToolbar({ undo, redo, clear, can, hintId, device, correct }: 
             type="button"
             className="correct"
             onClick={() => correct.judge()}
-            disabled={!correct.can}
+            disabled={!correct.canConfirm}
             aria-keyshortcuts="Enter"
             title="Correct (Enter)"
           >

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { adapt, createMemory, type Memory } from '../adaptation/memory';
 import type { SavedDrawing, Settings } from '../history/types';
 import type { Classifier } from '../model/classifier';
-import { createRaster, strokesToModelInput, type Raster } from '../recognition/modelInput';
-import type { Recognition } from '../recognition/recognise';
+import type { NotDigitScore } from '../model/catalog';
+import { createRaster, type Raster } from '../recognition/modelInput';
+import { unread, type Recognition } from '../recognition/recognise';
+import { judge } from '../recognition/verdict';
 
 /** Drawings read per model call when rebuilding the memory: each batch is a few ms, never a long task. */
 const BATCH = 16;
@@ -32,10 +34,11 @@ async function readFeatures(
   isCurrent: () => boolean,
 ): Promise<void> {
   for (let i = 0; i < missing.length && isCurrent(); i += BATCH) {
+    // Read as the page reads a drawing (its own pen width follows its size); a speck is left out.
     const drawn = missing
       .slice(i, i + BATCH)
-      .map((d) => ({ id: d.id, input: strokesToModelInput(d.strokes, d.penWidth, raster) }))
-      .filter((d): d is { id: number; input: Float32Array } => d.input !== null);
+      .map((d) => ({ id: d.id, ...unread(d.strokes, d.penWidth, raster) }))
+      .filter((d) => !d.tooSmall);
     const read = await classifier.classifyWithFeatures(drawn.map((d) => d.input));
     if (isCurrent()) drawn.forEach((d, n) => cache.set(d.id, read[n].features));
     await new Promise((resolve) => setTimeout(resolve, 0)); // let the page draw between batches
@@ -69,12 +72,17 @@ function useFeatureCache(classifier: Classifier | null, drawings: readonly Saved
   return { features: cache.features, version, remember };
 }
 
-function adaptedRecognition(recognition: Recognition, memory: Memory): Recognition {
-  const readings = recognition.readings.map((reading) =>
-    reading.features
-      ? { ...reading, probabilities: adapt(reading.probabilities, reading.features, memory) }
-      : reading,
-  );
+/** The recognition with each reading's outputs adapted, and judged again from them. */
+function adaptedRecognition(
+  recognition: Recognition,
+  memory: Memory,
+  notDigit: NotDigitScore | null,
+): Recognition {
+  const readings = recognition.readings.map((reading) => {
+    if (!reading.features) return reading;
+    const outputs = adapt(reading.outputs, reading.features, memory);
+    return { ...reading, outputs, verdict: judge({ outputs, tooSmall: reading.tooSmall }, notDigit) };
+  });
   return { ...recognition, readings };
 }
 
@@ -96,10 +104,11 @@ export function useAdaptation(
   }, [learned, features, version]);
   const examples = memory.labels.length;
   const enabled = settings.adapt ?? examples > 0;
+  const notDigit = classifier?.outputs.notDigit ?? null;
   const apply = useCallback(
     (recognition: Recognition) =>
-      enabled && examples > 0 ? adaptedRecognition(recognition, memory) : recognition,
-    [enabled, examples, memory],
+      enabled && examples > 0 ? adaptedRecognition(recognition, memory, notDigit) : recognition,
+    [enabled, examples, memory, notDigit],
   );
   return useMemo(() => ({ enabled, examples, apply, remember }), [enabled, examples, apply, remember]);
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { BackendName } from '../model/backendChoice';
 import { createClassifier, type Classifier } from '../model/classifier';
 import { explainFailure, type FailureExplanation } from '../model/failureExplanation';
-import { defaultModelSource, type AppServices } from '../services';
+import type { AppServices } from '../services';
 
 export type ModelState =
   | { readonly status: 'loading' }
@@ -32,9 +32,11 @@ export function useClassifier(services: AppServices): ClassifierHandle {
     let current = true;
     let loaded: Classifier | null = null;
     createClassifier({
-      source: defaultModelSource(services.models),
+      source: services.defaultModel,
       runtime: services.runtime,
       backends: services.backends,
+      // Answers on the backend with least to download, then hands over (`useHandOver`).
+      firstAnswerOn: services.firstAnswerOn,
       onBackendChange: (backend) => {
         if (current)
           setState((previous) => (previous.status === 'ready' ? { ...previous, backend } : previous));
@@ -62,4 +64,18 @@ export function useClassifier(services: AppServices): ClassifierHandle {
   }, [services]);
   const fail = useCallback((error: unknown) => setState(failed(error)), []);
   return useMemo(() => ({ state, retry, fail }), [state, retry, fail]);
+}
+
+/**
+ * Once the page has shown its first answer, the classifier moves from the backend that gave it
+ * to the best one (`Classifier.handOver`). Not sooner: on a first visit the best backend's
+ * download would share the network with what the first answer needs.
+ */
+export function useHandOver(classifier: Classifier | null, answered: boolean): void {
+  useEffect(() => {
+    if (!answered || classifier === null) return;
+    // A task later: the answer is in the page before the first byte of the hand-over is asked for.
+    const later = setTimeout(() => void classifier.handOver(), 0);
+    return () => clearTimeout(later);
+  }, [classifier, answered]);
 }

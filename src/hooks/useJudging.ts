@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { topDigit } from '../adaptation/memory';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { NewDrawing } from '../history/types';
 import { strokesOnPad } from '../pad/clipStrokes';
 import type { StrokeHistory } from '../pad/strokeHistory';
@@ -9,9 +8,14 @@ import type { Adaptation } from './useAdaptation';
 import type { DrawingHistory } from './useDrawingHistory';
 
 export interface Judging {
-  /** A finished drawing has been read: it can be judged. */
+  /** A finished drawing has been read: it can be given its label. */
   readonly can: boolean;
-  /** Saves the drawing on the pad labelled `label` (the shown digit when none), and clears the pad. */
+  /** It was read as a digit (sure or not): there is an answer to call right. */
+  readonly canConfirm: boolean;
+  /**
+   * Saves the drawing on the pad labelled `label`, or the shown digit when none is given and there
+   * is one, and clears the pad.
+   */
   readonly judge: (label?: number) => void;
 }
 
@@ -37,14 +41,14 @@ function drawingToSave(
   label: number | undefined,
   modelId: string,
 ): NewDrawing {
-  const predicted = topDigit(reading.probabilities);
+  const predicted = reading.verdict.digit;
   return {
     strokes: strokesOnPad(pad),
     padSide: pad.frameSide,
     penWidth: pad.lineWidth,
     label: label ?? predicted,
     predicted,
-    probabilities: Array.from(reading.probabilities),
+    probabilities: Array.from(reading.outputs),
     modelId,
     savedAt: Date.now(),
   };
@@ -65,11 +69,13 @@ export function useJudging({ pad, shown, history, adaptation, clear, modelId }: 
   const reading = shown.readings[0] ?? null;
   // Only a result for exactly the finished strokes on the pad is the answer being judged.
   const can = reading !== null && pad.active === null && shown.strokes === pad.strokes.length;
+  // "That is not a digit" names no digit: only a digit key can say which it is.
+  const canConfirm = can && reading.verdict.kind !== 'not-digit';
   const { save } = history;
   const { remember } = adaptation;
   const judge = useCallback(
     (label?: number) => {
-      if (!can || reading === null) return;
+      if (!can || reading === null || (label === undefined && !canConfirm)) return;
       const drawing = drawingToSave(pad, reading, label, modelId);
       clear();
       // Its features are remembered before the history shows it, so nothing reads them again.
@@ -77,9 +83,9 @@ export function useJudging({ pad, shown, history, adaptation, clear, modelId }: 
         (error: unknown) => console.error('Could not save the drawing', error),
       );
     },
-    [can, reading, pad, modelId, clear, save, remember],
+    [can, canConfirm, reading, pad, modelId, clear, save, remember],
   );
-  return useMemo(() => ({ can, judge }), [can, judge]);
+  return useMemo(() => ({ can, canConfirm, judge }), [can, canConfirm, judge]);
 }
 
 const FORM_FIELDS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
@@ -87,7 +93,9 @@ const ACTIVATES_ON_ENTER = new Set(['BUTTON', 'A', 'SUMMARY', ...FORM_FIELDS]);
 
 /** Enter says the answer is right; a digit key gives the right answer. Keys typed into a field are the field's. */
 export function useJudgingKeys({ can, judge }: Judging): void {
-  useEffect(() => {
+  // A layout effect: the listener knows of an answer as soon as the answer is on screen, so a key
+  // pressed right after it shows is not lost to a listener from the render before.
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!can || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target instanceof Element ? event.target.tagName : '';

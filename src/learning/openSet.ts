@@ -3,7 +3,8 @@
  * from other ink, where to put the threshold, and how far its confidence can be trusted. Pure
  * arithmetic on plain arrays, shared by training and any evaluation.
  */
-import { NOT_DIGIT, NUM_CLASSES } from '../digit';
+import { NOT_DIGIT } from '../digit';
+import { digitScores } from '../recognition/verdict';
 
 /**
  * Area under the ROC curve: the chance that a random `higher` sample scores above a random
@@ -77,20 +78,17 @@ export interface RowReading {
   readonly confidence: number;
   /** The "not a digit" output; 0 for a model without one. */
   readonly notDigit: number;
+  /** The row's outputs, for the page's own verdict (`judge`). */
+  readonly outputs: readonly number[];
 }
 
-/** Reads row `row` of `width`-wide outputs: the digits renormalised, the not-digit score apart. */
+/**
+ * Reads row `row` of `width`-wide outputs as the page reads it (`digitScores`: the ten digits
+ * renormalised), with the not-digit score apart.
+ */
 export function readRow(outputs: ArrayLike<number>, width: number, row: number): RowReading {
   const offset = row * width;
-  let digit = 0;
-  let sum = 0;
-  for (let d = 0; d < NUM_CLASSES; d++) {
-    sum += outputs[offset + d];
-    if (outputs[offset + d] > outputs[offset + digit]) digit = d;
-  }
-  return {
-    digit,
-    confidence: sum > 0 ? outputs[offset + digit] / sum : 0,
-    notDigit: width > NOT_DIGIT ? outputs[offset + NOT_DIGIT] : 0,
-  };
+  const rowOutputs = Array.from({ length: width }, (_, i) => outputs[offset + i]);
+  const { digit, confidence } = digitScores(rowOutputs);
+  return { digit, confidence, notDigit: width > NOT_DIGIT ? rowOutputs[NOT_DIGIT] : 0, outputs: rowOutputs };
 }

@@ -8,6 +8,25 @@ export const BACKENDS = ['wasm', 'webgl', 'cpu'] as const;
 
 export type BackendName = (typeof BACKENDS)[number];
 
+/**
+ * The backend a page answers its first drawing on, unless a backend is forced: the CPU backend
+ * with the model's kernels is a few KB of JavaScript, where WASM first needs its 134 KB binary
+ * (gzipped). After the first answer the page hands over to the best backend that starts.
+ */
+export const FIRST_ANSWER_BACKEND: BackendName = 'cpu';
+
+/**
+ * Backends to try at the start, in order: the first-answer one leads when it is among `backends`
+ * (a forced backend leaves it out, and is all there is).
+ */
+export function startOrder(
+  backends: readonly BackendName[],
+  firstAnswerOn: BackendName | undefined,
+): readonly BackendName[] {
+  if (firstAnswerOn === undefined || !backends.includes(firstAnswerOn)) return backends;
+  return [firstAnswerOn, ...backends.filter((backend) => backend !== firstAnswerOn)];
+}
+
 function isBackendName(value: string | null): value is BackendName {
   return (BACKENDS as readonly (string | null)[]).includes(value);
 }

@@ -1,3 +1,4 @@
+import { withEarlyFetches } from './earlyFetches';
 import type { Fetch } from './loadArtifacts';
 
 /** Bytes of the model and the runtime received so far, and how many are expected in all. */
@@ -103,8 +104,13 @@ export function createDownloadTracker(fetchFile: Fetch): DownloadTracker {
   };
 }
 
-/** The page's one tracker: the model loader and the WASM runtime both download through it. */
-export const downloads = createDownloadTracker((url, init) => fetch(url, init));
+/**
+ * The page's one tracker: the model loader and the WASM runtime both download through it. The
+ * catalog and model.json may already be on their way, asked for by index.html itself.
+ */
+export const downloads = createDownloadTracker(
+  withEarlyFetches((url, init) => fetch(url, init), globalThis.window?.__digitpadEarly),
+);
 
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 

@@ -1,17 +1,53 @@
 import type { io } from '@tensorflow/tfjs-core';
-import { CATALOG_FILE, CatalogError, readCatalog, type CatalogEntry, type CatalogReading } from './catalog';
+import { NUM_CLASSES } from '../digit';
+import {
+  CATALOG_FILE,
+  CatalogError,
+  outputsOf,
+  readCatalog,
+  type CatalogEntry,
+  type CatalogReading,
+  type NotDigitScore,
+} from './catalog';
 import { ModelError, describeError } from './errors';
 import { fetchOrThrow, loadModelArtifacts, shown, type Fetch } from './loadArtifacts';
 
 /**
- * Where a model's topology and weights come from: over HTTP from the app's own folder now, from
- * IndexedDB for a model adapted on this device later. The classifier only ever calls it.
+ * What a model's outputs mean, as its catalog entry says: the page checks the model against it
+ * and reads the answers by it, so no number that belongs to one model lives in the page.
  */
-export type ModelSource = () => Promise<io.ModelArtifacts>;
+export interface ModelOutputs {
+  /** Outputs per input: the ten digits first, then any others. */
+  readonly count: number;
+  /** How the model scores "not a digit"; null when it scores digits only. */
+  readonly notDigit: NotDigitScore | null;
+}
 
-/** The model at `modelUrl` (absolute; weight files resolve against it), fetched when asked. */
-export function httpModelSource(modelUrl: string, fetchFile: Fetch): ModelSource {
-  return () => loadModelArtifacts(modelUrl, fetchFile);
+/** A model that scores the ten digits and nothing else (catalog entries before "not a digit"). */
+export const DIGITS_ONLY: ModelOutputs = { count: NUM_CLASSES, notDigit: null };
+
+export function modelOutputs(entry: CatalogEntry): ModelOutputs {
+  return { count: outputsOf(entry), notDigit: entry.notDigit ?? null };
+}
+
+/** A model as its source delivers it: the topology and weights, and what its outputs mean. */
+export interface SourcedModel {
+  readonly artifacts: io.ModelArtifacts;
+  readonly outputs: ModelOutputs;
+}
+
+/**
+ * Where a model comes from: over HTTP from the app's own folder now, from IndexedDB for a model
+ * adapted on this device later. The classifier only ever calls it.
+ */
+export type ModelSource = () => Promise<SourcedModel>;
+
+/**
+ * The model at `modelUrl` (absolute; weight files resolve against it), fetched when asked, with
+ * the outputs its catalog entry describes.
+ */
+export function httpModelSource(modelUrl: string, fetchFile: Fetch, outputs = DIGITS_ONLY): ModelSource {
+  return async () => ({ artifacts: await loadModelArtifacts(modelUrl, fetchFile), outputs });
 }
 
 /** The catalog at `catalogUrl`, checked; a bad entry is a problem listed, not a failure. */
@@ -48,6 +84,6 @@ export function createModelLibrary(modelsUrl: string, fetchFile: Fetch): ModelLi
       });
       return reading;
     },
-    sourceFor: (entry) => httpModelSource(new URL(entry.modelUrl, base).href, fetchFile),
+    sourceFor: (entry) => httpModelSource(new URL(entry.modelUrl, base).href, fetchFile, modelOutputs(entry)),
   };
 }

@@ -1,4 +1,9 @@
-import { initialiseTfjsBackend, type BackendInitialiser } from './tfjsBackends';
+import {
+  initialiseTfjsBackend,
+  prepareTfjsBackend,
+  type BackendInitialiser,
+  type BackendPreparer,
+} from './tfjsBackends';
 
 /**
  * The page's one TensorFlow.js runtime. tfjs has a single active backend per page, so everything
@@ -11,12 +16,21 @@ export interface TfRuntime {
   exclusively<T>(task: () => Promise<T>): Promise<T>;
   /** Makes a backend the active one (a stand-in in tests). */
   readonly initialiseBackend: BackendInitialiser;
+  /**
+   * Downloads (and compiles) a backend without making it the active one, outside the lock: the
+   * backend in use keeps working meanwhile (a stand-in in tests).
+   */
+  readonly prepareBackend: BackendPreparer;
 }
 
-export function createTfRuntime(initialiseBackend: BackendInitialiser = initialiseTfjsBackend): TfRuntime {
+export function createTfRuntime(
+  initialiseBackend: BackendInitialiser = initialiseTfjsBackend,
+  prepareBackend: BackendPreparer = prepareTfjsBackend,
+): TfRuntime {
   let turn: Promise<unknown> = Promise.resolve();
   return {
     initialiseBackend,
+    prepareBackend,
     exclusively(task) {
       const result = turn.then(task);
       turn = result.catch(() => undefined);

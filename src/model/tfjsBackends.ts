@@ -15,6 +15,12 @@ export interface BackendHooks {
  */
 export type BackendInitialiser = (name: BackendName, hooks: BackendHooks) => Promise<() => void>;
 
+/**
+ * Gets `name` ready to start without starting it (downloads its code, and for WASM its binary,
+ * compiled), so the page can keep predicting on another backend meanwhile; throws why it cannot.
+ */
+export type BackendPreparer = (name: BackendName) => Promise<void>;
+
 type WebGLModule = typeof import('@tensorflow/tfjs-backend-webgl');
 
 /**
@@ -30,14 +36,16 @@ function onDemand<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
-// The WASM backend is ready to start once its code and its binary are both here; both download
-// as soon as the page asks for the backend, not when the backend starts.
+// The WASM backend is ready to start once its code is here and its binary downloaded and
+// compiled: all of it happens when the page asks for the backend, none when it starts.
 const loadWasm = onDemand(async () => {
   const wasm = await import('./wasmBackend');
   await wasm.downloadWasmBinary();
+  await wasm.compileWasmBackend();
 });
 const loadWebGL = onDemand<WebGLModule>(() => import('@tensorflow/tfjs-backend-webgl'));
-const loadCpu = onDemand(() => import('@tensorflow/tfjs-backend-cpu'));
+// Only the kernels the model runs (`cpuBackend.ts`), not the whole package.
+const loadCpu = onDemand(() => import('./cpuBackend'));
 
 /**
  * A WebGL backend whose context was lost stays registered and would be handed out again, dead.
@@ -59,13 +67,16 @@ function watchWebGLContext(onLost: () => void): () => void {
   return () => canvas.removeEventListener('webglcontextlost', handleLoss);
 }
 
+export const prepareTfjsBackend: BackendPreparer = async (name) => {
+  await { wasm: loadWasm, webgl: loadWebGL, cpu: loadCpu }[name]();
+};
+
 /**
  * Starts downloading a backend's code without starting it, so the page can fetch it while React
  * renders and the model loads. Failures are left for `initialiseTfjsBackend` to report.
  */
 export function preloadBackend(name: BackendName): void {
-  const load = { wasm: loadWasm, webgl: loadWebGL, cpu: loadCpu }[name];
-  load().catch(() => undefined);
+  prepareTfjsBackend(name).catch(() => undefined);
 }
 
 export const initialiseTfjsBackend: BackendInitialiser = async (name, { onLost, lastResort }) => {
@@ -77,10 +88,8 @@ export const initialiseTfjsBackend: BackendInitialiser = async (name, { onLost, 
       tf.env().set('SOFTWARE_WEBGL_ENABLED', lastResort);
       break;
     case 'wasm':
-      await loadWasm();
-      break;
     case 'cpu':
-      await loadCpu();
+      await prepareTfjsBackend(name);
       break;
   }
   if (!(await tf.setBackend(name))) throw new Error(`tfjs could not start the ${name} backend`);

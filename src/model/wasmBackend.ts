@@ -3,8 +3,9 @@
  * Importing the package whole registers ~150 kernels, most of its JavaScript; the model needs the
  * five below (a test checks this list against the kernels a prediction actually calls).
  */
-import { env, registerKernel } from '@tensorflow/tfjs-core';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm/dist/base';
+import { env, registerBackend, registerKernel } from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm/dist/flags_wasm';
+import { BackendWasm, init, setWasmPaths } from '@tensorflow/tfjs-backend-wasm/dist/backend_wasm';
 import { fusedConv2DConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/FusedConv2D';
 import { maxPoolConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/MaxPool';
 import { reshapeConfig } from '@tensorflow/tfjs-backend-wasm/dist/kernels/Reshape';
@@ -61,4 +62,16 @@ export async function downloadWasmBinary(): Promise<void> {
   const response = await downloads.fetch(url);
   if (!response.ok) throw new Error(`${name} returned ${response.status}`);
   await response.arrayBuffer();
+}
+
+/**
+ * Compiles and instantiates the binary (read from the HTTP cache after `downloadWasmBinary`),
+ * then registers the backend so that `tf.setBackend('wasm')` starts it at once. Registered the
+ * package's way (`dist/base`), the backend compiles inside `setBackend`, and while a backend
+ * initialises tfjs refuses every op on the backend in use: the page could not predict on CPU
+ * meanwhile. Done here, the compilation overlaps predictions and the switch itself is short.
+ */
+export async function compileWasmBackend(): Promise<void> {
+  const { wasm } = await init();
+  registerBackend('wasm', () => new BackendWasm(wasm), 2);
 }

@@ -34,9 +34,10 @@ export function createRaster(): Raster {
 
 /**
  * The model's 28x28 input for these strokes, or null when there is nothing to read. The strokes
- * are drawn afresh on a small transparent canvas, with the pad's own drawing function and line
- * width, rather than read off the screen: the result does not depend on the screen's pixel ratio
- * or the pad's colours, and it is exactly what the person saw.
+ * are drawn afresh on a small transparent canvas, with the pad's own drawing function, rather
+ * than read off the screen: the result does not depend on the screen's pixel ratio or the pad's
+ * colours. `lineWidth` is the reading pen's (recognition passes `readingLineWidth`: the pad's pen,
+ * or a thinner one for a small digit, so that it is not read as a blob).
  */
 export function strokesToModelInput(
   strokes: readonly Stroke[],

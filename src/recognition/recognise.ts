@@ -1,10 +1,12 @@
 import { strokesToModelInput, type Raster } from './modelInput';
-import type { Stroke } from '../digit';
+import { MNIST_PIXELS, readingLineWidth, tooSmallToRead, type Stroke } from '../digit';
 import type { Classifier } from '../model/classifier';
+import { judge, type ReadingVerdict } from './verdict';
 
 /** What recognition needs from the pad at one moment. */
 export interface DrawingSnapshot {
   readonly strokes: readonly Stroke[];
+  /** The pad's pen width, CSS px. */
   readonly lineWidth: number;
   /** Finished strokes among `strokes` (a stroke still under the pen is not counted). */
   readonly finishedStrokes: number;
@@ -14,8 +16,12 @@ export interface DrawingSnapshot {
 export interface Reading {
   /** The model's 28x28 input. */
   readonly input: Float32Array;
-  /** The model's outputs for it: probabilities of the digits 0 to 9 first. */
-  readonly probabilities: Float32Array;
+  /** The model's outputs for it: probabilities of the digits 0 to 9 first, then any others. */
+  readonly outputs: Float32Array;
+  /** The ink spans less than one pad pen width (a dot, a tick): no reading of it means anything. */
+  readonly tooSmall: boolean;
+  /** What the page says of it, by the model's own "not a digit" threshold when it has one. */
+  readonly verdict: ReadingVerdict;
   /** The network's penultimate features for it: what adapting to a person compares. */
   readonly features?: Float32Array;
 }
@@ -34,6 +40,22 @@ function digitGroups(strokes: readonly Stroke[]): (readonly Stroke[])[] {
   return strokes.length > 0 ? [strokes] : [];
 }
 
+/** A reading before the model has answered. */
+export type Unread = Pick<Reading, 'input' | 'tooSmall'>;
+
+/**
+ * One group of strokes as the model will see it. The pen it is drawn with follows the group's
+ * size (`readingLineWidth`): a small digit drawn with the pad's pen would be a blob. Ink the
+ * raster cannot find at all (a speck) is read as a blank image, and is too small.
+ */
+export function unread(group: readonly Stroke[], padLineWidth: number, raster: Raster): Unread {
+  const input = strokesToModelInput(group, readingLineWidth(group, padLineWidth), raster);
+  return {
+    input: input ?? new Float32Array(MNIST_PIXELS),
+    tooSmall: input === null || tooSmallToRead(group, padLineWidth),
+  };
+}
+
 /** Reads every digit on the pad with one model call (one batch row per digit). */
 export async function recognise(
   snapshot: DrawingSnapshot,
@@ -41,17 +63,18 @@ export async function recognise(
   raster: Raster,
 ): Promise<Recognition> {
   const { strokes, lineWidth, finishedStrokes } = snapshot;
-  const inputs = digitGroups(strokes)
-    .map((group) => strokesToModelInput(group, lineWidth, raster))
-    .filter((input): input is Float32Array => input !== null);
-  if (inputs.length === 0) return { strokes: finishedStrokes, readings: [] };
-  const outputs = await classifier.classifyWithFeatures(inputs);
+  const groups = digitGroups(strokes).map((group) => unread(group, lineWidth, raster));
+  if (groups.length === 0) return { strokes: finishedStrokes, readings: [] };
+  const read = await classifier.classifyWithFeatures(groups.map(({ input }) => input));
+  const { notDigit } = classifier.outputs;
   return {
     strokes: finishedStrokes,
-    readings: inputs.map((input, i) => ({
+    readings: groups.map(({ input, tooSmall }, i) => ({
       input,
-      probabilities: outputs[i].outputs,
-      features: outputs[i].features,
+      outputs: read[i].outputs,
+      tooSmall,
+      verdict: judge({ outputs: read[i].outputs, tooSmall }, notDigit),
+      features: read[i].features,
     })),
   };
 }

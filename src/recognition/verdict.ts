@@ -1,3 +1,6 @@
+import { NUM_CLASSES } from '../digit';
+import type { NotDigitScore } from '../model/catalog';
+
 /**
  * Below this top probability the page says it is unsure. A softmax over ten digits leaves a
  * well-formed digit at 0.9 or more; at under 0.6, at least two fifths of the belief sits
@@ -7,31 +10,79 @@
  */
 export const CONFIDENCE_THRESHOLD = 0.6;
 
-export type Verdict =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'sure'; readonly digit: number; readonly confidence: number }
-  | {
-      readonly kind: 'unsure';
-      readonly digit: number;
-      readonly confidence: number;
-      readonly runnerUp: number;
-    };
+/** What a verdict is made from: one reading's model outputs, and whether its ink is too small. */
+export interface Evidence {
+  /** The ten digits' outputs first, then any others (a "not a digit" score). */
+  readonly outputs: ArrayLike<number>;
+  readonly tooSmall: boolean;
+}
 
-/** Reads ten probabilities as the page should present them; null (nothing drawn) gives `none`. */
-export function judge(probabilities: ArrayLike<number> | null, threshold = CONFIDENCE_THRESHOLD): Verdict {
-  if (probabilities === null) return { kind: 'none' };
-  let digit = 0;
-  let runnerUp = -1;
-  for (let i = 1; i < probabilities.length; i++) {
-    if (probabilities[i] > probabilities[digit]) {
-      runnerUp = digit;
-      digit = i;
-    } else if (runnerUp < 0 || probabilities[i] > probabilities[runnerUp]) {
-      runnerUp = i;
-    }
-  }
-  const confidence = probabilities[digit];
-  return confidence >= threshold || runnerUp < 0
-    ? { kind: 'sure', digit, confidence }
-    : { kind: 'unsure', digit, confidence, runnerUp };
+/** How the digits compare, whatever the verdict: what the chart shows and `data-digit` holds. */
+export interface DigitScores {
+  /** The ten digit outputs renormalised to sum to 1: the belief among digits alone. */
+  readonly probabilities: readonly number[];
+  /** The likeliest digit, and its probability among digits. */
+  readonly digit: number;
+  readonly confidence: number;
+  /** The second likeliest digit. */
+  readonly runnerUp: number;
+}
+
+/** Why the page says "that is not a digit": the ink is too small to read, or the model says so. */
+export type NotDigitReason = 'too-small' | 'not-a-digit';
+
+/** What the page says of one reading. */
+export type ReadingVerdict =
+  | ({ readonly kind: 'digit' } & DigitScores)
+  | ({ readonly kind: 'unsure' } & DigitScores)
+  | ({ readonly kind: 'not-digit'; readonly reason: NotDigitReason } & DigitScores);
+
+/** What the page says: of a reading, or `none` when nothing is drawn. */
+export type Verdict = { readonly kind: 'none' } | ReadingVerdict;
+
+export const NO_VERDICT: Verdict = { kind: 'none' };
+
+/**
+ * The ten digit outputs renormalised to sum to 1. A model that also scores "not a digit" puts
+ * part of its one softmax there; what is left says which digit it would be. Should every digit
+ * have underflowed to 0, no digit is likelier than another.
+ */
+export function digitProbabilities(outputs: ArrayLike<number>): number[] {
+  const digits = Array.from({ length: NUM_CLASSES }, (_, digit) => outputs[digit]);
+  const total = digits.reduce((sum, p) => sum + p, 0);
+  return total > 0 ? digits.map((p) => p / total) : digits.map(() => 1 / NUM_CLASSES);
+}
+
+/** The likeliest digit and the runner-up, by their renormalised probabilities; ties go to the lower digit. */
+export function digitScores(outputs: ArrayLike<number>): DigitScores {
+  const probabilities = digitProbabilities(outputs);
+  // A stable sort: of two equally likely digits, the lower comes first.
+  const [digit, runnerUp] = probabilities
+    .map((_, index) => index)
+    .sort((a, b) => probabilities[b] - probabilities[a]);
+  return { probabilities, digit, confidence: probabilities[digit], runnerUp };
+}
+
+/** The model's own verdict on "not a digit": its score at or above the threshold its training chose. */
+function saysNotDigit(outputs: ArrayLike<number>, notDigit: NotDigitScore | null): boolean {
+  return (
+    notDigit !== null && outputs.length > notDigit.output && outputs[notDigit.output] >= notDigit.threshold
+  );
+}
+
+/**
+ * What the page says of one reading. Ink too small to read is not a digit whatever the model
+ * answers; then the model's "not a digit" score, when it has one; then the digits alone, sure
+ * or not.
+ */
+export function judge(
+  evidence: Evidence,
+  notDigit: NotDigitScore | null = null,
+  threshold = CONFIDENCE_THRESHOLD,
+): ReadingVerdict {
+  const scores = digitScores(evidence.outputs);
+  if (evidence.tooSmall) return { kind: 'not-digit', reason: 'too-small', ...scores };
+  if (saysNotDigit(evidence.outputs, notDigit))
+    return { kind: 'not-digit', reason: 'not-a-digit', ...scores };
+  return { kind: scores.confidence >= threshold ? 'digit' : 'unsure', ...scores };
 }

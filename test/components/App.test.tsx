@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/App';
 import type { Stroke } from '../../src/digit';
 import { createClassifier, type Classifier } from '../../src/model/classifier';
 import { ModelError } from '../../src/model/errors';
+import { DIGITS_ONLY, type ModelOutputs } from '../../src/model/modelSource';
 import { strokesToModelInput } from '../../src/recognition/modelInput';
 import { drawStroke, fireCoalescedMove, firePointer } from './pointer';
 
@@ -33,10 +34,12 @@ function peaked(digit: number, top = 0.9): Float32Array {
 
 function fakeClassifier(
   answer: (input: Float32Array) => Float32Array = (input) => peaked(input[0] % 10),
+  outputs: ModelOutputs = DIGITS_ONLY,
 ): Classifier {
   const classify = vi.fn(async (input: Float32Array) => answer(input));
   return {
     backend: 'cpu',
+    outputs,
     classify,
     // One model call for several inputs, answered through `classify` so tests can stub that one.
     classifyBatch: vi.fn(async (inputs: readonly Float32Array[]) => Promise.all(inputs.map(classify))),
@@ -46,6 +49,7 @@ function fakeClassifier(
         inputs.map(async (input) => ({ outputs: await classify(input), features: input.slice(0, 8) })),
       ),
     ),
+    handOver: vi.fn(async () => {}),
     dispose: vi.fn(),
   };
 }
@@ -113,6 +117,19 @@ describe('model status', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('asks for the hand-over to the best backend only once the first answer is shown', async () => {
+    const classifier = await renderReadyApp();
+    // The answer mid-stroke is not the first answer: the stroke is not finished.
+    firePointer('pointerdown', pad(), at(50, 50));
+    fireCoalescedMove(pad(), [at(50, 100)]);
+    await waitFor(() => expect(classifier.classify).toHaveBeenCalled());
+    expect(classifier.handOver).not.toHaveBeenCalled();
+
+    firePointer('pointerup', pad(), at(50, 150));
+    await expectStrokes(1, '1');
+    await waitFor(() => expect(classifier.handOver).toHaveBeenCalledTimes(1));
+  });
+
   it('turns a classifier that fails while in use into the error state', async () => {
     const classifier = fakeClassifier();
     vi.mocked(classifier.classify).mockRejectedValue(
@@ -151,8 +168,9 @@ describe('drawing', () => {
         { x: 65, y: 90 },
       ],
     ]);
-    // 4.5% of the 300 px pad, handed to the model's raster with the strokes.
-    expect(vi.mocked(strokesToModelInput).mock.lastCall?.[1]).toBeCloseTo(13.5);
+    // The model's raster draws with a pen that follows the drawing's size: 0.13 of its 30 px
+    // height, thinner than the pad's own (4.5% of the 300 px pad, 13.5 px).
+    expect(vi.mocked(strokesToModelInput).mock.lastCall?.[1]).toBeCloseTo(0.13 * 30);
     // The backing store is sized in device pixels.
     expect(pad()).toHaveProperty('width', 600);
     expect(pad()).toHaveProperty('height', 600);
@@ -270,7 +288,9 @@ describe('results', () => {
     expect(total).toBeCloseTo(1, 2);
     expect(bars[3]).toHaveTextContent('3: 90%');
     expect(bars[3]).toHaveClass('bar-top');
-    expect(prediction()).toHaveAttribute('data-confidence', String(Math.fround(0.9)));
+    expect(Number(prediction().dataset.confidence)).toBeCloseTo(0.9, 6);
+    expect(prediction()).toHaveAttribute('data-confidence', bars[3].dataset.probability);
+    expect(prediction()).toHaveAttribute('data-verdict', 'digit');
     expect(prediction()).toHaveTextContent('90% sure');
   });
 
@@ -287,5 +307,79 @@ describe('results', () => {
     drawStroke(pad(), [at(10, 10), at(10, 100)]);
     await expectStrokes(1, '4');
     expect(prediction()).toHaveTextContent('Not sure: 4 or 9?');
+    expect(prediction()).toHaveAttribute('data-verdict', 'unsure');
+  });
+});
+
+describe('not a digit', () => {
+  const NOT_DIGIT_MODEL: ModelOutputs = { count: 11, notDigit: { output: 10, threshold: 0.5 } };
+  /** An eleven-output answer: `notDigit` on "not a digit", the rest mostly on `digit`. */
+  const eleven = (digit: number, notDigit: number) =>
+    Float32Array.from({ length: 11 }, (_, i) =>
+      i === 10 ? notDigit : (1 - notDigit) * (i === digit ? 0.91 : 0.01),
+    );
+  const liveRegion = () => document.querySelector('[aria-live="polite"]');
+  const chartNote = () => document.querySelector('.chart-note');
+
+  it('says so when the model scores it at or above its threshold, and keeps the top digit in data-digit', async () => {
+    await renderReadyApp(fakeClassifier(() => eleven(4, 0.8), NOT_DIGIT_MODEL));
+    drawStroke(pad(), [at(50, 50), at(150, 150), at(50, 150)]);
+    await expectStrokes(1, '4');
+    expect(prediction()).toHaveAttribute('data-verdict', 'not-digit');
+    expect(prediction()).toHaveTextContent("That doesn't look like a digit");
+    // No digit on show: the glyph is a dash, and the caption names none.
+    expect(prediction().textContent).not.toMatch(/[0-9]/);
+    expect(liveRegion()).toHaveTextContent("That doesn't look like a digit");
+    expect(chartNote()).toHaveTextContent('Not a digit');
+    const bars = within(screen.getByTestId('probabilities')).getAllByRole('listitem');
+    expect(bars.reduce((sum, bar) => sum + Number(bar.dataset.probability), 0)).toBeCloseTo(1, 5);
+    expect(bars[4]).toHaveTextContent('4: 91%');
+    expect(prediction()).toHaveAttribute('data-confidence', bars[4].dataset.probability);
+  });
+
+  it('reads the same model as a digit below its threshold', async () => {
+    await renderReadyApp(fakeClassifier(() => eleven(4, 0.2), NOT_DIGIT_MODEL));
+    drawStroke(pad(), [at(50, 50), at(150, 150), at(50, 150)]);
+    await expectStrokes(1, '4');
+    expect(prediction()).toHaveAttribute('data-verdict', 'digit');
+    expect(prediction()).toHaveTextContent('91% sure');
+    expect(chartNote()).toBeNull();
+  });
+
+  it.each([
+    ['an eleven-output model', NOT_DIGIT_MODEL],
+    ['a ten-output model', DIGITS_ONLY],
+  ])('calls a dot too small to read, with %s', async (_name, outputs) => {
+    await renderReadyApp(fakeClassifier(() => eleven(0, 0).subarray(0, outputs.count), outputs));
+    firePointer('pointerdown', pad(), at(100, 100));
+    firePointer('pointerup', pad(), at(100, 100));
+    await expectStrokes(1, '0');
+    expect(prediction()).toHaveAttribute('data-verdict', 'not-digit');
+    expect(prediction()).toHaveTextContent('Too small to read: draw bigger');
+    expect(liveRegion()).toHaveTextContent('Too small to read: draw bigger');
+    expect(chartNote()).toHaveTextContent('Too small to read');
+  });
+
+  it('is never said for a readable drawing by a ten-output model, however unsure it is', async () => {
+    // Whatever a ten-output model answers, even an eleventh value, there is no score to say it with.
+    const answers = [peaked(7, 0.99), peaked(7, 0.3), Float32Array.from([...peaked(2, 0.5), 0.99])];
+    for (const answer of answers) {
+      await renderReadyApp(fakeClassifier(() => answer));
+      drawStroke(pad(), [at(50, 50), at(150, 150)]);
+      await waitFor(() => expect(prediction()).toHaveAttribute('data-strokes', '1'));
+      expect(prediction().dataset.verdict).toMatch(/^(digit|unsure)$/);
+      cleanup();
+    }
+  });
+
+  it('is empty on a blank pad, before drawing and after Clear', async () => {
+    await renderReadyApp(fakeClassifier(() => eleven(4, 0.8), NOT_DIGIT_MODEL));
+    expect(prediction()).toHaveAttribute('data-verdict', '');
+    drawStroke(pad(), [at(50, 50), at(150, 150)]);
+    await waitFor(() => expect(prediction()).toHaveAttribute('data-verdict', 'not-digit'));
+    await userEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    await expectStrokes(0, '');
+    expect(prediction()).toHaveAttribute('data-verdict', '');
+    expect(prediction()).toHaveTextContent('Draw a digit');
   });
 });

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AboutPanel } from '../../src/components/AboutPanel';
 import { ProbabilityChart } from '../../src/components/ProbabilityChart';
+import { judge, NO_VERDICT } from '../../src/recognition/verdict';
 
 const bars = () => within(screen.getByTestId('probabilities')).getAllByRole('listitem');
 const shownLabels = () =>
@@ -11,7 +12,7 @@ const shownLabels = () =>
 
 describe('the chart', () => {
   it('on a blank pad shows empty bars and says what they will show, not ten "10%"', () => {
-    render(<ProbabilityChart probabilities={null} />);
+    render(<ProbabilityChart verdict={NO_VERDICT} />);
     expect(screen.getByText(/the bars will show how sure the model is/)).toBeVisible();
     expect(shownLabels()).toEqual([]);
     // Screen readers hear the digits alone; the data keeps its sum of 1 for the contract.
@@ -25,12 +26,37 @@ describe('the chart', () => {
 
   it('with an answer shows the labels of 1% and more, and reads every bar as "7: 93%"', () => {
     const probabilities = Float32Array.from([0, 0.001, 0.003, 0, 0, 0, 0, 0.93, 0.06, 0.006]);
-    render(<ProbabilityChart probabilities={probabilities} />);
+    render(<ProbabilityChart verdict={judge({ outputs: probabilities, tooSmall: false })} />);
     expect(screen.queryByText(/the bars will show/)).toBeNull();
     expect(shownLabels()).toEqual(['93%', '6%', '1%']);
     expect(bars()[7]).toHaveTextContent('7: 93%');
     expect(bars()[2]).toHaveTextContent('2: 0%');
     expect(document.querySelectorAll('[aria-hidden="true"].bar-value')).toHaveLength(0);
+  });
+
+  // An eleven-output model: 0.7 of its belief on "not a digit", the rest mostly on 4.
+  const letterA = Float32Array.from([0, 0, 0, 0, 0.27, 0, 0, 0, 0, 0.03, 0.7]);
+  const notDigit = { output: 10, threshold: 0.5 };
+
+  it.each([
+    [
+      'the model says it is not a digit',
+      false,
+      /Not a digit: the bars only say which digit it looks most like/,
+    ],
+    ['the ink is too small to read', true, /Too small to read/],
+  ])('when %s, shows the ten digits faded, none marked, and says why', (_name, tooSmall, why) => {
+    render(<ProbabilityChart verdict={judge({ outputs: letterA, tooSmall }, notDigit)} />);
+    expect(screen.getByText(why)).toBeVisible();
+    expect(document.querySelector('.chart-area')).toHaveClass('chart-not-digit');
+    expect(document.querySelector('.bar-top')).toBeNull();
+    // No value shown over a bar, as an answer would be; every bar still read, over the ten digits.
+    expect(shownLabels()).toEqual([]);
+    expect(bars()).toHaveLength(10);
+    expect(bars()[4]).toHaveTextContent('4: 90%');
+    expect(document.querySelectorAll('[aria-hidden="true"].bar-value')).toHaveLength(0);
+    const total = bars().reduce((sum, bar) => sum + Number(bar.dataset.probability), 0);
+    expect(total).toBeCloseTo(1, 6);
   });
 });
 

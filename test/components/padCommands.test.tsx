@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/App';
 import type { Stroke } from '../../src/digit';
 import { createClassifier, type Classifier } from '../../src/model/classifier';
+import { DIGITS_ONLY } from '../../src/model/modelSource';
 import { detectInputDevice, padHint } from '../../src/pad/padHint';
 import { strokesToModelInput } from '../../src/recognition/modelInput';
 import { drawStroke, firePointer } from './pointer';
@@ -25,6 +26,7 @@ vi.mock('../../src/recognition/modelInput', () => ({
 
 const classifier: Classifier = {
   backend: 'cpu',
+  outputs: DIGITS_ONLY,
   classify: vi.fn(async (input: Float32Array) =>
     Float32Array.from({ length: 10 }, (_, i) => (i === input[0] % 10 ? 0.91 : 0.01)),
   ),
@@ -39,6 +41,7 @@ const classifier: Classifier = {
       })),
     ),
   ),
+  handOver: vi.fn(async () => {}),
   dispose: vi.fn(),
 };
 

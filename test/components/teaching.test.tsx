@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/App';
 import type { Stroke } from '../../src/digit';
 import { createClassifier, type Classifier } from '../../src/model/classifier';
+import { DIGITS_ONLY, type ModelOutputs } from '../../src/model/modelSource';
 import { drawStroke } from './pointer';
 
 // IndexedDB, the model stand-in and React all take turns here: on a busy machine that is over a second.
@@ -24,19 +25,30 @@ vi.mock('../../src/recognition/modelInput', () => ({
   }),
 }));
 
-/** Answers "the number of strokes" at 0.9; its features tell drawings of different stroke counts apart. */
-function strokeCounter(): Classifier {
+/** A model that also scores "not a digit", at the index and threshold a catalog entry gives. */
+const SAYS_NOT_DIGIT = { count: 11, notDigit: { output: 10, threshold: 0.5 } };
+
+/**
+ * Answers "the number of strokes" at 0.9; its features tell drawings of different stroke counts
+ * apart. With `SAYS_NOT_DIGIT` it calls every drawing not a digit instead (0.9 on the 11th output).
+ */
+function strokeCounter(modelOutputs: ModelOutputs = DIGITS_ONLY): Classifier {
+  const notDigit = modelOutputs.count > 10;
   const outputs = (input: Float32Array) =>
-    Float32Array.from({ length: 10 }, (_, i) => (i === input[0] % 10 ? 0.91 : 0.01));
+    Float32Array.from({ length: modelOutputs.count }, (_, i) =>
+      i === (notDigit ? 10 : input[0] % 10) ? 0.9 : 0.01,
+    );
   const features = (input: Float32Array) =>
     Float32Array.from({ length: 8 }, (_, i) => (i === input[0] % 8 ? 1 : 0));
   return {
     backend: 'cpu',
+    outputs: modelOutputs,
     classify: vi.fn(async (input: Float32Array) => outputs(input)),
     classifyBatch: vi.fn(async (inputs: readonly Float32Array[]) => inputs.map(outputs)),
     classifyWithFeatures: vi.fn(async (inputs: readonly Float32Array[]) =>
       inputs.map((input) => ({ outputs: outputs(input), features: features(input) })),
     ),
+    handOver: vi.fn(async () => {}),
     dispose: vi.fn(),
   };
 }
@@ -62,8 +74,8 @@ async function draw(strokes: number) {
   });
 }
 
-async function renderApp() {
-  vi.mocked(createClassifier).mockResolvedValue(strokeCounter());
+async function renderApp(classifier = strokeCounter()) {
+  vi.mocked(createClassifier).mockResolvedValue(classifier);
   const view = render(<App />);
   await waitFor(() => expect(screen.getByTestId('model-status')).toHaveAttribute('data-state', 'ready'));
   await screen.findByText(/Kept on this device only/);
@@ -106,6 +118,19 @@ describe('right or wrong, the history and the score', () => {
     expect(score()).toHaveAttribute('data-right', '2');
     expect(score()).toHaveAttribute('data-total', '4');
     expect(screen.getByText(/Right this visit/)).toHaveTextContent('2 of 4');
+  });
+
+  it('offers no Correct for "not a digit", which names no digit; a digit key still labels it', async () => {
+    await renderApp(strokeCounter(SAYS_NOT_DIGIT));
+    await draw(2);
+    expect(prediction()).toHaveAttribute('data-verdict', 'not-digit');
+    expect(screen.getByRole('button', { name: 'Correct' })).toBeDisabled();
+    fireEvent.keyDown(window, { key: 'Enter' });
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+    expect(saved()).toEqual([]);
+    fireEvent.keyDown(window, { key: '2' });
+    await waitFor(() => expect(saved()).toHaveLength(1));
+    expect(saved()[0][0]).toBe('2');
   });
 
   it('ignores digit keys on an empty pad and in a field', async () => {

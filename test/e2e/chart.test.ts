@@ -116,7 +116,7 @@ describe('chart, Clear and Undo', () => {
     for (const clear of clears) {
       await app.drawAndRead('mouse', strokes);
       await clear();
-      expect(await app.blank()).toEqual({ digit: null, confidence: 0, strokes: 0 });
+      expect(await app.blank()).toEqual({ digit: null, confidence: 0, strokes: 0, verdict: '' });
       expect((await app.padPixels()).digest).toBe(blankPixels);
       // The next drawing starts from nothing: one stroke is one stroke.
       await app.drawAndRead('mouse', strokes.slice(0, 1));

@@ -23,7 +23,7 @@ async function expectSaneResult(app: PadPage, strokes: number): Promise<void> {
 describe('odd input', () => {
   it('a blank pad shows no prediction, before and after drawing', async () => {
     const app = await suite.open();
-    expect(await app.readPrediction()).toEqual({ digit: null, confidence: 0, strokes: 0 });
+    expect(await app.readPrediction()).toEqual({ digit: null, confidence: 0, strokes: 0, verdict: '' });
     expect((await app.prediction.textContent())?.match(/[0-9]/)).toBeNull();
     expect((await app.padPixels()).inked).toBe(0);
     const { width, height } = await app.padBox();

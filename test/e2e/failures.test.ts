@@ -85,7 +85,7 @@ describe('a broken deploy', () => {
       expect(alert).toMatch(breakage.says);
       expect(await app.focused()).toBe('Retry');
       expect(await app.backend()).toBe('');
-      expect(await app.readPrediction()).toEqual({ digit: null, confidence: 0, strokes: 0 });
+      expect(await app.readPrediction()).toEqual({ digit: null, confidence: 0, strokes: 0, verdict: '' });
 
       // Ink drawn while the model is missing stays on the pad, and is read once the model is back.
       const { width, height } = await app.padBox();

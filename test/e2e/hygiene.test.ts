@@ -52,6 +52,22 @@ describe('a well-behaved page', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('asks for the catalog and each model file once, the first two from index.html itself', async () => {
+    const app = await suite.open();
+    const modelFiles = await app.page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.includes('/models/'))
+        .map((path) => path.replace(/.*\/models\//, ''))
+        .sort(),
+    );
+    expect(modelFiles).toEqual(['cnn/group1-shard1of1.bin', 'cnn/model.json', 'index.json']);
+    expect(await app.page.evaluate(() => document.head.innerHTML)).toContain(
+      '"models/index.json","models/cnn/model.json"',
+    );
+  });
+
   it(`holds no more tensors after ${PREDICTIONS} predictions than after the first`, async () => {
     const app = await suite.open();
     const { width, height } = await app.padBox();

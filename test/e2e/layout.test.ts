@@ -135,5 +135,11 @@ describe('layout: everything the answer needs is on screen, without scrolling', 
     await app.clear();
     await app.drawAndRead('mouse', scrawl((await app.padBox()).width));
     await expectEverythingInView(app, screen, 'a scrawl');
+    await app.clear();
+    // Not a digit, with the longest caption and the chart's note over faded bars.
+    const { width, height } = await app.padBox();
+    await app.pointers.dot(screen.hasTouch ? 'touch' : 'mouse', { x: width / 2, y: height / 2 });
+    expect((await app.resultFor(1)).verdict).toBe('not-digit');
+    await expectEverythingInView(app, screen, 'not a digit');
   });
 });

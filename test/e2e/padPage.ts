@@ -12,11 +12,15 @@ interface TensorHook {
 
 export type ModelState = 'loading' | 'ready' | 'error';
 
+/** `data-verdict`: what the page says of the drawing; empty on a blank pad. */
+export type ShownVerdict = 'digit' | 'unsure' | 'not-digit' | '';
+
 export interface Prediction {
-  /** The shown digit, or null when the pad shows none. */
+  /** The top digit (`data-digit`, also when the verdict is not a digit), or null on a blank pad. */
   readonly digit: number | null;
   readonly confidence: number;
   readonly strokes: number;
+  readonly verdict: ShownVerdict;
 }
 
 export interface Bar {
@@ -140,6 +144,18 @@ export class PadPage {
     return ((await this.page.getByTestId('backend').textContent()) ?? '').trim();
   }
 
+  /**
+   * The backend the page keeps: waits for its hand-over after the first answer to end, starting
+   * it now if the page has not answered yet (`__digitpad.settledBackend()`).
+   */
+  async settledBackend(): Promise<string> {
+    return this.page.evaluate(() =>
+      (
+        window as unknown as { __digitpad: { settledBackend(): Promise<string> } }
+      ).__digitpad.settledBackend(),
+    );
+  }
+
   async padBox(): Promise<PadBox> {
     const box = await this.pad.boundingBox();
     if (box === null) throw new Error('the drawing pad is not visible');
@@ -192,15 +208,17 @@ export class PadPage {
   }
 
   async readPrediction(): Promise<Prediction> {
-    const [digit, confidence, strokes] = await this.prediction.evaluate((element) => [
+    const [digit, confidence, strokes, verdict] = await this.prediction.evaluate((element) => [
       element.getAttribute('data-digit') ?? '',
       element.getAttribute('data-confidence') ?? '',
       element.getAttribute('data-strokes') ?? '',
+      element.getAttribute('data-verdict') ?? '',
     ]);
     return {
       digit: digit === '' ? null : Number(digit),
       confidence: Number(confidence),
       strokes: Number(strokes),
+      verdict: verdict as ShownVerdict,
     };
   }
 

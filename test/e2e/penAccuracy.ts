@@ -1,57 +1,47 @@
 /**
- * The closing report's numbers, through the real page (not part of `npm test`):
- * - accuracy on every held-out pen digit (writers 25-30, about 1,500), drawn with the mouse at
- *   the suite's spread of sizes and places, on the backend the app picks (or `--backend`);
+ * The closing report's numbers, through the real page (not part of `npm test`), every drawing
+ * made with mouse pointer events and read off `data-digit` and `data-verdict`:
+ * - held-out pen digits (writers 25-30, about 1,500, all by default) and UNIPEN digits of its
+ *   test writers (`--unipen N`, of about 2,000): accuracy, and how often the page says unsure or
+ *   "not a digit"; both drawn at the suite's spread of sizes and places;
+ * - UNIPEN letters of test writers that no reader takes for a digit (`--letters N`, of about
+ *   4,800): the share answered "not a digit" or unsure;
+ * - the same held-out pen digits drawn 10% and 60% of the pad high (`--sizes N` each): the
+ *   accuracy of each, and the gap;
  * - per backend, the time from the pen lifting (`pointerup`) to the page showing the result for
  *   that stroke (`data-strokes` changing), median and 95th percentile.
+ * Samples are drawn by `--seed`; the defaults take about 14 minutes on two cores.
  *
- *   npx tsx test/e2e/penAccuracy.ts [--limit N] [--backend webgl|wasm|cpu] [--latency-digits N]
+ *   npx tsx test/e2e/penAccuracy.ts [--limit N] [--unipen N] [--letters N] [--sizes N]
+ *                                   [--backend webgl|wasm|cpu] [--latency-digits N]
  *                                   [--latency-backends webgl,wasm,cpu] [--seed N]
- * `E2E_DIST=dist` measures an existing build instead of building one; `PENDIGITS_PATH` reads the
- * pen digits from elsewhere.
+ * `E2E_DIST=dist` measures an existing build instead of building one; `PENDIGITS_PATH`,
+ * `UNIPEN_DIGITS_PATH` and `UNIPEN_LETTERS_PATH` read the data sets from elsewhere.
  */
-import { createRandom } from '../../src/learning/random';
+import { createRandom, type Random } from '../../src/learning/random';
+import type { PenLabel, PenSample } from '../../src/digit/penData';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { parseAccuracyArgs, type AccuracyOptions } from './accuracyArgs';
+import { digitReport, letterReport, sizeReport, type Outcome } from './accuracyReport';
 import { PadPage } from './padPage';
 import {
-  describeDigit,
   heldOut,
   inFixedOrder,
   loadPenDigits,
+  loadUnipenTestDigits,
+  loadUnipenTestLetters,
   randomPlacement,
+  seededSample,
   stratifiedSample,
   strokesFor,
   type PenDigit,
+  type Placement,
 } from './pendigits';
 import { withHarness } from './standalone';
-import { BACKENDS, type BackendName } from '../../src/model/backendChoice';
-import { backendFlag, runScript, stringFlags, wholeNumber } from './flags';
+import type { BackendName } from '../../src/model/backendChoice';
+import { runScript } from './flags';
 import { DESKTOP } from './suite';
-
-export interface AccuracyOptions {
-  readonly limit?: number;
-  /** The backend of the accuracy run; the app's own choice when absent. */
-  readonly accuracyBackend?: BackendName;
-  readonly latencyDigits: number;
-  readonly latencyBackends: readonly BackendName[];
-  readonly seed: number;
-}
-
-/** The script's flags, each checked: a bad one is a `FlagError` naming it. */
-export function parseAccuracyArgs(argv: readonly string[]): AccuracyOptions {
-  const values = stringFlags(argv, ['limit', 'backend', 'latency-digits', 'latency-backends', 'seed']);
-  return {
-    limit: values.limit === undefined ? undefined : wholeNumber('limit', values.limit, 0),
-    accuracyBackend: values.backend === undefined ? undefined : backendFlag('backend', values.backend),
-    latencyDigits: wholeNumber('latency-digits', values['latency-digits'], 100),
-    latencyBackends: (values['latency-backends'] ?? BACKENDS.join(','))
-      .split(',')
-      .filter(Boolean)
-      .map((name) => backendFlag('latency-backends', name)),
-    seed: wholeNumber('seed', values.seed, 1, 0),
-  };
-}
 
 /** Records, in the page, when the pen lifts and when the result for a new stroke count appears. */
 function installLatencyProbe(): void {
@@ -70,48 +60,111 @@ function installLatencyProbe(): void {
   }).observe(prediction, { attributes: true, attributeFilter: ['data-strokes'] });
 }
 
-interface Run {
-  readonly backend: string;
-  readonly outcomes: { digit: PenDigit; read: number | null }[];
-  /** One per digit: after its last stroke (earlier strokes' results are not waited for alone). */
-  readonly latencies: number[];
-  readonly seconds: number;
-}
+type LatencyProbe = { latencyProbe: { latencies: number[] } };
 
-async function runDigits(
+/** A fresh page on `backend` (the app's choice when absent), its model ready. */
+async function openApp(
   browser: Browser,
   url: string,
-  digits: readonly PenDigit[],
-  seed: number,
   backend?: BackendName,
-): Promise<Run> {
+): Promise<[BrowserContext, PadPage]> {
   const context = await browser.newContext({ viewport: DESKTOP });
   try {
     const app = await PadPage.open(context, url + (backend ? `?backend=${backend}` : ''));
     await app.modelReady();
+    return [context, app];
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** Empties the pad as a person at a keyboard does (Escape), quicker than a click, and waits for the blank pad. */
+async function clearByKey(app: PadPage): Promise<void> {
+  await app.page.keyboard.press('Escape');
+  await app.blank();
+}
+
+/**
+ * Moves at most this far apart in the accuracy runs, CSS px. The pad joins moves with straight
+ * lines, and the recorded points are joined so too, so the ink is the same polyline as with the
+ * suite's 6 px; Chromium takes about 1.4 ms per move, and a third of the moves makes the default
+ * run fit in 15 minutes. The latency runs keep the mouse's 6 px.
+ */
+const ACCURACY_STEP = 20;
+
+/**
+ * Draws each sample where `placementOf` says, reads what the page shows for all its strokes,
+ * and clears the pad. Moves go in large batches (Chromium coalesces them, as for a fast pen).
+ */
+async function drawEach<Label extends PenLabel>(
+  app: PadPage,
+  samples: readonly PenSample<Label>[],
+  placementOf: (index: number) => Placement,
+  what: string,
+): Promise<Outcome<Label>[]> {
+  const pad = await app.padBox();
+  const outcomes: Outcome<Label>[] = [];
+  for (const [i, sample] of samples.entries()) {
+    const strokes = strokesFor(sample, pad, placementOf(i), ACCURACY_STEP);
+    const shown = await app.drawAndRead('mouse', strokes, 0, { movesPerBatch: 64 });
+    outcomes.push({ sample, shown });
+    await clearByKey(app);
+    if ((i + 1) % 250 === 0) process.stderr.write(`  ${what}: ${i + 1}/${samples.length}\n`);
+  }
+  return outcomes;
+}
+
+/** The suite's spread of sizes and places, from `seed`. */
+const spread = (seed: number) => {
+  const random: Random = createRandom(seed);
+  return () => randomPlacement(random);
+};
+
+/** One place per digit, the same for both sizes: only the height differs between the runs. */
+function atHeights(
+  count: number,
+  seed: number,
+  heights: readonly number[],
+): ((index: number) => Placement)[] {
+  const places = Array.from({ length: count }, spread(seed));
+  return heights.map((height) => (index: number) => ({ ...places[index], height }));
+}
+
+/** Times a drawing's last stroke alone: earlier strokes first, then the last, from pointerup to its result. */
+async function lastStrokeLatency(
+  app: PadPage,
+  strokes: ReturnType<typeof strokesFor>,
+): Promise<number | undefined> {
+  if (strokes.length > 1) await app.drawAndRead('mouse', strokes.slice(0, -1));
+  await app.page.evaluate(() => {
+    (window as unknown as LatencyProbe).latencyProbe.latencies.length = 0;
+  });
+  await app.drawAndRead('mouse', strokes.slice(-1), strokes.length - 1);
+  const [latency] = await app.page.evaluate(() => (window as unknown as LatencyProbe).latencyProbe.latencies);
+  return latency;
+}
+
+/** Pointerup to result on `backend`, the last stroke of each digit. */
+async function latencyRun(
+  browser: Browser,
+  url: string,
+  digits: readonly PenDigit[],
+  seed: number,
+  backend: BackendName,
+): Promise<{ backend: string; latencies: number[] }> {
+  const [context, app] = await openApp(browser, url, backend);
+  try {
     await app.page.evaluate(installLatencyProbe);
     const pad = await app.padBox();
-    const placements = createRandom(seed);
-    const outcomes: Run['outcomes'] = [];
+    const place = spread(seed);
     const latencies: number[] = [];
-    const started = Date.now();
-    for (const [i, digit] of digits.entries()) {
-      const strokes = strokesFor(digit, pad, randomPlacement(placements));
-      // Earlier strokes first, then the last one alone, so its latency is measured by itself.
-      if (strokes.length > 1) await app.drawAndRead('mouse', strokes.slice(0, -1));
-      await app.page.evaluate(() => {
-        (window as unknown as { latencyProbe: { latencies: number[] } }).latencyProbe.latencies.length = 0;
-      });
-      const shown = await app.drawAndRead('mouse', strokes.slice(-1), strokes.length - 1);
-      const [latency] = await app.page.evaluate(
-        () => (window as unknown as { latencyProbe: { latencies: number[] } }).latencyProbe.latencies,
-      );
+    for (const digit of digits) {
+      const latency = await lastStrokeLatency(app, strokesFor(digit, pad, place()));
       if (latency !== undefined) latencies.push(latency);
-      outcomes.push({ digit, read: shown.digit });
-      await app.clear();
-      if ((i + 1) % 100 === 0) process.stderr.write(`  ${backend ?? 'default'}: ${i + 1}/${digits.length}\n`);
+      await clearByKey(app);
     }
-    return { backend: await app.backend(), outcomes, latencies, seconds: (Date.now() - started) / 1000 };
+    return { backend: await app.backend(), latencies };
   } finally {
     await context.close();
   }
@@ -122,61 +175,79 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-function accuracyReport(run: Run): string {
-  const { outcomes } = run;
-  const right = outcomes.filter(({ digit, read }) => read === digit.label).length;
-  const confusion = Array.from({ length: 10 }, () => Array<number>(11).fill(0));
-  for (const { digit, read } of outcomes) confusion[digit.label][read ?? 10]++;
-  const rows = confusion.map((row, label) => {
-    const total = row.reduce((sum, n) => sum + n, 0);
-    const share = total === 0 ? '-' : `${((row[label] / total) * 100).toFixed(1)}%`;
-    return `  ${label} | ${row.map((n) => String(n).padStart(4)).join('')} | ${share.padStart(6)}`;
-  });
-  return [
-    `accuracy: ${right}/${outcomes.length} = ${((right / outcomes.length) * 100).toFixed(2)}% on ${run.backend} (${run.seconds.toFixed(0)} s)`,
-    `confusion (rows: true digit; columns: read as 0-9, then none):`,
-    `    | ${Array.from({ length: 10 }, (_, d) => String(d).padStart(4)).join('')}    - |`,
-    ...rows,
-  ].join('\n');
-}
-
-function latencyReport(run: Run): string {
-  const { latencies } = run;
+function latencyReport({ backend, latencies }: { backend: string; latencies: number[] }): string {
   return (
-    `${run.backend.padEnd(6)} median ${percentile(latencies, 50).toFixed(1).padStart(6)} ms   ` +
+    `${backend.padEnd(6)} median ${percentile(latencies, 50).toFixed(1).padStart(6)} ms   ` +
     `p95 ${percentile(latencies, 95).toFixed(1).padStart(6)} ms   (${latencies.length} digits)`
   );
 }
 
+/** Times `part` and prints its report with how long it took. */
+async function timed(part: () => Promise<string>): Promise<void> {
+  const started = Date.now();
+  const report = await part();
+  console.log(`${report}\n  (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+}
+
+/** Every accuracy figure, on one page: pen digits, UNIPEN digits, letters, small against big. */
+async function accuracyRuns(
+  app: PadPage,
+  options: AccuracyOptions,
+  held: readonly PenDigit[],
+): Promise<void> {
+  const { limit, unipen, letters, sizes, seed } = options;
+  const backend = await app.backend();
+  // A limited run takes a sample spread over the ten digits, not the file's first writer.
+  const pen =
+    limit === undefined
+      ? inFixedOrder(held)
+      : stratifiedSample(held, Math.ceil(limit / 10), seed).slice(0, limit);
+  const title = `held-out pen digits (writers 25-30), ${pen.length} of ${held.length}, on ${backend}`;
+  await timed(async () => digitReport(title, await drawEach(app, pen, spread(seed), 'pen digits')));
+  if (unipen > 0) {
+    const all = await loadUnipenTestDigits();
+    const sample = seededSample(all, unipen, seed);
+    const unipenTitle = `UNIPEN digits of test writers, ${sample.length} of ${all.length}, seed ${seed}`;
+    await timed(async () =>
+      digitReport(unipenTitle, await drawEach(app, sample, spread(seed), 'UNIPEN digits')),
+    );
+  }
+  if (letters > 0) {
+    const all = await loadUnipenTestLetters();
+    const sample = seededSample(all, letters, seed);
+    const lettersTitle = `UNIPEN letters of test writers that do not look like digits, ${sample.length} of ${all.length}, seed ${seed}`;
+    await timed(async () => letterReport(lettersTitle, await drawEach(app, sample, spread(seed), 'letters')));
+  }
+  if (sizes > 0) await timed(() => smallAgainstBig(app, held, sizes, seed));
+}
+
+/** The same held-out pen digits, in the same places, drawn 10% and then 60% of the pad high. */
+async function smallAgainstBig(app: PadPage, held: readonly PenDigit[], count: number, seed: number) {
+  const digits = stratifiedSample(held, Math.ceil(count / 10), seed + 1).slice(0, count);
+  const [small, big] = atHeights(digits.length, seed + 1, [0.1, 0.6]);
+  const smallOutcomes = await drawEach(app, digits, small, 'digits at 10%');
+  const bigOutcomes = await drawEach(app, digits, big, 'digits at 60%');
+  return `held-out pen digits drawn small and big, ${digits.length} of each, seed ${seed + 1}:\n${sizeReport(smallOutcomes, bigOutcomes)}`;
+}
+
 async function main(): Promise<void> {
-  const { limit, accuracyBackend, latencyDigits, latencyBackends, seed } = parseAccuracyArgs(
-    process.argv.slice(2),
-  );
+  const options = parseAccuracyArgs(process.argv.slice(2));
+  const { accuracyBackend, latencyDigits, latencyBackends, seed } = options;
   await withHarness(async ({ server, browser }) => {
     const held = heldOut(await loadPenDigits());
-    const all = inFixedOrder(held);
-    // A limited run takes a sample spread over the ten digits, not the file's first writer.
-    const forAccuracy =
-      limit === undefined ? all : stratifiedSample(held, Math.ceil(limit / 10), seed).slice(0, limit);
-    console.log(`held-out pen digits (writers 25-30): ${forAccuracy.length} of ${all.length}, seed ${seed}`);
-
-    const accuracy = await runDigits(browser, server.url, forAccuracy, seed, accuracyBackend);
-    console.log(accuracyReport(accuracy));
-    const misread = accuracy.outcomes.filter(({ digit, read }) => read !== digit.label);
-    console.log(`misread (first 20 of ${misread.length}):`);
-    for (const { digit, read } of misread.slice(0, 20))
-      console.log(`  ${describeDigit(digit)} read as ${read ?? 'nothing'}`);
-
-    console.log(
-      `\npointerup -> result shown, last stroke of each digit, ${latencyDigits} digits per backend:`,
-    );
-    console.log(`${latencyReport(accuracy)}   [accuracy run, app's choice]`);
+    const [context, app] = await openApp(browser, server.url, accuracyBackend);
+    try {
+      await accuracyRuns(app, options, held);
+    } finally {
+      await context.close();
+    }
+    console.log(`pointerup -> result shown, last stroke of each digit, ${latencyDigits} digits per backend:`);
     const sample = stratifiedSample(held, Math.max(1, Math.ceil(latencyDigits / 10)), seed).slice(
       0,
       latencyDigits,
     );
     for (const backend of latencyBackends)
-      console.log(latencyReport(await runDigits(browser, server.url, sample, seed, backend)));
+      console.log(latencyReport(await latencyRun(browser, server.url, sample, seed, backend)));
   });
 }
 

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { createRandom, shuffled } from '../../src/learning/random';
 import { PEN_WRITERS } from '../../training/pen';
-import { parsePenData, PenDataError, type PenSample } from '../../src/digit/penData';
+import {
+  parsePenData,
+  PenDataError,
+  type LabelKind,
+  type PenLabel,
+  type PenSample,
+} from '../../src/digit/penData';
+import { DIGIT_LIKE_LETTERS, ofGroup, unipenGroup } from '../../src/digit/writerSplit';
 import { dataSetPath } from '../dataSets';
 import type { PadPoint, Stroke } from './pointers';
 
@@ -19,25 +26,50 @@ export function penDigitsPath(): string {
   return dataSetPath('pendigits');
 }
 
-/** Reads the pen digits file, checking its format so a wrong file fails here, by name and row. */
-export async function loadPenDigits(path = penDigitsPath()): Promise<PenDigit[]> {
+/** Reads a pen-data file, checking its format so a wrong file fails here, by name and row. */
+async function loadPenData(path: string, kind: 'digit'): Promise<PenSample<number>[]>;
+async function loadPenData(path: string, kind: 'letter'): Promise<PenSample<string>[]>;
+async function loadPenData(path: string, kind: LabelKind): Promise<PenSample<PenLabel>[]> {
   const text = await readFile(path, 'utf8');
   try {
-    return parsePenData(text, 'digit');
+    return kind === 'digit' ? parsePenData(text, 'digit') : parsePenData(text, 'letter');
   } catch (error) {
     if (error instanceof PenDataError) throw new Error(`${path}: ${error.message}`, { cause: error });
     throw error;
   }
 }
 
+/** Reads the pen digits file. */
+export function loadPenDigits(path = penDigitsPath()): Promise<PenDigit[]> {
+  return loadPenData(path, 'digit');
+}
+
 export function heldOut(digits: readonly PenDigit[]): PenDigit[] {
   return digits.filter(({ writer }) => HELD_OUT_WRITERS.has(writer));
 }
 
+/**
+ * UNIPEN (train_r01_v07, doi:10.5281/zenodo.1195803, CC BY 4.0): digits and letters by 92 and
+ * 102 writers on other tablets. Writers are split by a hash of their name
+ * (`src/digit/writerSplit.ts`); only the `test` group is fair to measure on.
+ */
+export async function loadUnipenTestDigits(path = dataSetPath('unipenDigits')): Promise<PenDigit[]> {
+  return ofGroup(await loadPenData(path, 'digit'), unipenGroup, 'test');
+}
+
+/** A UNIPEN letter: a one-letter string label. */
+export type PenLetter = PenSample<string>;
+
+/** Letters of UNIPEN's test writers that no reader would take for a digit (not `DIGIT_LIKE_LETTERS`). */
+export async function loadUnipenTestLetters(path = dataSetPath('unipenLetters')): Promise<PenLetter[]> {
+  const letters = ofGroup(await loadPenData(path, 'letter'), unipenGroup, 'test');
+  return letters.filter(({ label }) => !DIGIT_LIKE_LETTERS.has(label));
+}
+
 /** The file's order, made independent of how the file happens to be sorted. */
-const byIdentity = (a: PenDigit, b: PenDigit) =>
+const byIdentity = (a: PenSample<PenLabel>, b: PenSample<PenLabel>) =>
   String(a.writer).localeCompare(String(b.writer), 'en', { numeric: true }) ||
-  a.label - b.label ||
+  String(a.label).localeCompare(String(b.label), 'en', { numeric: true, caseFirst: 'upper' }) ||
   (a.index ?? 0) - (b.index ?? 0);
 
 /** `perDigit` digits of each class, chosen by `seed`, interleaved 0..9, 0..9, ... */
@@ -52,9 +84,18 @@ export function stratifiedSample(digits: readonly PenDigit[], perDigit: number, 
   return Array.from({ length: perDigit }, (_, round) => classes.map((members) => members[round])).flat();
 }
 
-/** Every digit, in a fixed order independent of the file's. */
-export function inFixedOrder(digits: readonly PenDigit[]): PenDigit[] {
-  return [...digits].sort(byIdentity);
+/** Every sample, in a fixed order independent of the file's. */
+export function inFixedOrder<Sample extends PenSample<PenLabel>>(samples: readonly Sample[]): Sample[] {
+  return [...samples].sort(byIdentity);
+}
+
+/** `count` samples chosen by `seed` (all of them, shuffled, when there are fewer). */
+export function seededSample<Sample extends PenSample<PenLabel>>(
+  samples: readonly Sample[],
+  count: number,
+  seed: number,
+): Sample[] {
+  return shuffled(inFixedOrder(samples), createRandom(seed)).slice(0, count);
 }
 
 export interface Placement {
@@ -81,7 +122,7 @@ const EDGE_MARGIN = 0.06;
 
 /** The digit's strokes in pad CSS px, scaled and placed as `placement` says on a `width` x `height` pad. */
 export function placeOnPad(
-  digit: PenDigit,
+  digit: PenSample<PenLabel>,
   pad: { width: number; height: number },
   placement: Placement,
 ): Stroke[] {
@@ -128,15 +169,17 @@ export function densify(stroke: Stroke, maxStep: number): Stroke {
 /** Intermediate moves no further apart than this, CSS px. */
 export const MOUSE_STEP = 6;
 
-/** A pen digit as the strokes to draw on a pad of this size. */
+/** A pen sample as the strokes to draw on a pad of this size, moves at most `maxStep` px apart. */
 export function strokesFor(
-  digit: PenDigit,
+  digit: PenSample<PenLabel>,
   pad: { width: number; height: number },
   placement: Placement,
+  maxStep = MOUSE_STEP,
 ): Stroke[] {
-  return placeOnPad(digit, pad, placement).map((stroke) => densify(stroke, MOUSE_STEP));
+  return placeOnPad(digit, pad, placement).map((stroke) => densify(stroke, maxStep));
 }
 
-export function describeDigit(digit: PenDigit): string {
-  return `digit ${digit.label} (writer ${digit.writer}, #${digit.index}, ${digit.strokes.length} stroke${digit.strokes.length > 1 ? 's' : ''})`;
+export function describeDigit(sample: PenSample<PenLabel>): string {
+  const what = typeof sample.label === 'number' ? 'digit' : 'letter';
+  return `${what} ${sample.label} (writer ${sample.writer}, #${sample.index}, ${sample.strokes.length} stroke${sample.strokes.length > 1 ? 's' : ''})`;
 }

@@ -24,6 +24,12 @@ export interface OpenOptions {
   readonly waitFor?: 'ready' | 'settled';
   /** Console errors this page is expected to log (a 404 the test caused, say). */
   readonly expectedConsoleErrors?: readonly RegExp[];
+  /**
+   * Once ready, move the page to the backend it keeps (the hand-over it makes after its first
+   * answer, started at once), so that results compare exactly within a test. Default true; false
+   * leaves a default page on the backend it answers first on, as a first visit is.
+   */
+  readonly handedOver?: boolean;
 }
 
 interface Opened {
@@ -97,6 +103,7 @@ export function e2eSuite(): E2ESuite {
         colorScheme = 'light',
         waitFor = 'ready',
         expectedConsoleErrors = [],
+        handedOver = true,
       } = options;
       const context = await started(browser, 'browser').newContext({
         viewport,
@@ -115,6 +122,7 @@ export function e2eSuite(): E2ESuite {
       opened.push({ context, app, expectedConsoleErrors });
       if (waitFor === 'ready') await app.modelReady();
       else await app.modelSettled();
+      if (handedOver && (await app.status.getAttribute('data-state')) === 'ready') await app.settledBackend();
       return app;
     },
   };

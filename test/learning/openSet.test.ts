@@ -73,7 +73,7 @@ describe('readRow', () => {
   it('renormalises the ten digits and reads the not-a-digit output apart', () => {
     const outputs = new Float32Array(22);
     outputs.set([0, 0, 0, 0, 0, 0, 0, 0.3, 0, 0.1, 0.6], 11);
-    expect(readRow(outputs, 11, 1)).toEqual({
+    expect(readRow(outputs, 11, 1)).toMatchObject({
       digit: 7,
       confidence: expect.closeTo(0.75, 6),
       notDigit: expect.closeTo(0.6, 6),
@@ -83,6 +83,10 @@ describe('readRow', () => {
 
   it('gives a ten-output model a zero not-a-digit score', () => {
     const outputs = Float32Array.from([0.1, 0.9, 0, 0, 0, 0, 0, 0, 0, 0]);
-    expect(readRow(outputs, 10, 0)).toEqual({ digit: 1, confidence: expect.closeTo(0.9, 6), notDigit: 0 });
+    expect(readRow(outputs, 10, 0)).toMatchObject({
+      digit: 1,
+      confidence: expect.closeTo(0.9, 6),
+      notDigit: 0,
+    });
   });
 });

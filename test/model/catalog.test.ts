@@ -7,7 +7,7 @@ import {
   type CatalogEntry,
 } from '../../src/model/catalog';
 import { ModelError } from '../../src/model/errors';
-import { createModelLibrary } from '../../src/model/modelSource';
+import { createModelLibrary, modelOutputs } from '../../src/model/modelSource';
 import { createTfRuntime } from '../../src/model/runtime';
 
 const entry = (overrides: Partial<Record<keyof CatalogEntry, unknown>> = {}): Record<string, unknown> => ({
@@ -126,6 +126,18 @@ describe('the model library', () => {
     await expect(library.sourceFor(a.catalog.models[0])()).rejects.toThrow(
       'app/models/cnn/model.json returned 404',
     );
+  });
+
+  it.each([
+    [entry(), { count: 10, notDigit: null }],
+    [entry({ outputs: 10 }), { count: 10, notDigit: null }],
+    [
+      entry({ outputs: 11, notDigit: { output: 10, threshold: 0.35 } }),
+      { count: 11, notDigit: { output: 10, threshold: 0.35 } },
+    ],
+  ])('gives a model source the outputs its entry describes (%#)', (json, outputs) => {
+    const { catalog: read } = readCatalog(catalog([json]));
+    expect(modelOutputs(read.models[0])).toEqual(outputs);
   });
 
   it.each([

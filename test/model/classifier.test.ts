@@ -7,9 +7,9 @@ import { backendsFromQuery } from '../../src/model/backendChoice';
 import { createClassifier, liveTensorCount, type ClassifierOptions } from '../../src/model/classifier';
 import { ModelError } from '../../src/model/errors';
 import type { Fetch } from '../../src/model/loadArtifacts';
-import { httpModelSource } from '../../src/model/modelSource';
+import { DIGITS_ONLY, httpModelSource, type ModelOutputs } from '../../src/model/modelSource';
 import { createTfRuntime } from '../../src/model/runtime';
-import type { BackendHooks, BackendInitialiser } from '../../src/model/tfjsBackends';
+import type { BackendHooks, BackendInitialiser, BackendPreparer } from '../../src/model/tfjsBackends';
 import { modelJson, WEIGHTS_FILE } from '../../src/learning/artifacts';
 
 const MODEL_URL = 'http://digitpad.test/models/cnn/model.json';
@@ -20,14 +20,14 @@ interface SavedModel {
 }
 
 /** A tiny random CNN with the contract's shapes, serialised as the training script would. */
-async function saveModel(inputShape = [28, 28, 1]): Promise<SavedModel> {
+async function saveModel(inputShape = [28, 28, 1], outputs = 10): Promise<SavedModel> {
   await tf.setBackend('cpu');
   const model = tfl.sequential({
     layers: [
       tfl.layers.conv2d({ inputShape, filters: 2, kernelSize: 3, activation: 'relu' }),
       tfl.layers.maxPooling2d({ poolSize: 4 }),
       tfl.layers.flatten(),
-      tfl.layers.dense({ units: 10, activation: 'softmax' }),
+      tfl.layers.dense({ units: outputs, activation: 'softmax' }),
     ],
   });
   let saved: SavedModel | undefined;
@@ -76,6 +76,9 @@ beforeAll(async () => {
 interface TestOptions extends Partial<Omit<ClassifierOptions, 'source' | 'runtime'>> {
   fetchFile?: Fetch;
   initialiseBackend?: BackendInitialiser;
+  prepareBackend?: BackendPreparer;
+  /** What the model's catalog entry says of its outputs. */
+  outputs?: ModelOutputs;
 }
 
 /** The default model served over HTTP, on a fresh runtime whose backends are all tfjs's CPU one. */
@@ -83,11 +86,13 @@ function options(overrides: TestOptions = {}): ClassifierOptions {
   const {
     fetchFile = serve({ 'model.json': model.json, [WEIGHTS_FILE]: model.weights }),
     initialiseBackend = fakeBackends().initialise,
+    prepareBackend = async () => {},
+    outputs = DIGITS_ONLY,
     ...rest
   } = overrides;
   return {
-    source: httpModelSource(MODEL_URL, fetchFile),
-    runtime: createTfRuntime(initialiseBackend),
+    source: httpModelSource(MODEL_URL, fetchFile, outputs),
+    runtime: createTfRuntime(initialiseBackend, prepareBackend),
     ...rest,
   };
 }
@@ -211,6 +216,187 @@ describe('backends', () => {
   });
 });
 
+describe('hand-over from the first-answer backend', () => {
+  /** Resolves when `release` is called: holds a backend's start back to look at the page meanwhile. */
+  function gate() {
+    let release = () => {};
+    const opened = new Promise<void>((resolve) => (release = resolve));
+    return { opened, release };
+  }
+
+  const settled = async (promise: Promise<unknown>) => {
+    let done = false;
+    void promise.then(() => (done = true));
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    return done;
+  };
+
+  it('answers on the first-answer backend, then moves to the best one: same answers, no tensor left behind', async () => {
+    await tf.setBackend('cpu');
+    const beforeLoading = liveTensorCount();
+    const backends = fakeBackends();
+    const prepared: BackendName[] = [];
+    const onBackendChange = vi.fn();
+    const classifier = await createClassifier(
+      options({
+        initialiseBackend: backends.initialise,
+        prepareBackend: async (name) => void prepared.push(name),
+        firstAnswerOn: 'cpu',
+        onBackendChange,
+      }),
+    );
+    expect(backends.tried).toEqual(['cpu']);
+    expect(prepared).toEqual([]); // nothing more downloads before the first answer
+    const loaded = liveTensorCount();
+    const first = await classifier.classify(randomInput(5));
+    expect(classifier.backend).toBe('cpu');
+
+    await classifier.handOver();
+    expect(prepared).toEqual(['wasm']);
+    expect(backends.tried).toEqual(['cpu', 'wasm']);
+    expect(classifier.backend).toBe('wasm');
+    expect(onBackendChange).toHaveBeenCalledWith('wasm');
+    expect(backends.hooks.has('cpu')).toBe(false); // the first session ended
+    expect(liveTensorCount()).toBe(loaded);
+    expect(await classifier.classify(randomInput(5))).toEqual(first);
+    classifier.dispose();
+    expect(liveTensorCount()).toBe(beforeLoading);
+  });
+
+  it('hands over once, however often it is asked', async () => {
+    const backends = fakeBackends();
+    const classifier = await createClassifier(
+      options({ initialiseBackend: backends.initialise, firstAnswerOn: 'cpu' }),
+    );
+    await Promise.all([classifier.handOver(), classifier.handOver()]);
+    await classifier.handOver();
+    expect(backends.tried).toEqual(['cpu', 'wasm']);
+    classifier.dispose();
+  });
+
+  it.each<[string, BackendName[], BackendName[]]>([
+    ['?backend=wasm', ['wasm'], ['wasm']],
+    ['?backend=cpu', ['cpu'], ['cpu']],
+  ])('a forced backend (%s) is the only one started, and stays', async (_query, forced, tried) => {
+    const backends = fakeBackends();
+    const prepare = vi.fn(async () => {});
+    const classifier = await createClassifier(
+      options({
+        backends: forced,
+        initialiseBackend: backends.initialise,
+        prepareBackend: prepare,
+        firstAnswerOn: 'cpu',
+      }),
+    );
+    await classifier.handOver();
+    expect(backends.tried).toEqual(tried);
+    expect(classifier.backend).toBe(forced[0]);
+    expect(prepare).not.toHaveBeenCalled();
+    classifier.dispose();
+  });
+
+  /** Starts `name` as the fakes do, then loses it at once: its warm-up prediction fails. */
+  const losingAtStart =
+    (backends: ReturnType<typeof fakeBackends>, name: BackendName): BackendInitialiser =>
+    async (started, hooks) => {
+      const stop = await backends.initialise(started, hooks);
+      if (started === name) hooks.onLost();
+      return stop;
+    };
+
+  it.each<[string, (backends: ReturnType<typeof fakeBackends>) => TestOptions, BackendName[]]>([
+    [
+      'its binary cannot download',
+      (backends) => ({
+        initialiseBackend: backends.initialise,
+        prepareBackend: async (name) => {
+          if (name === 'wasm') throw new Error('tfjs-backend-wasm-simd.wasm returned 404');
+        },
+      }),
+      ['cpu'],
+    ],
+    // It started, and its warm-up failed: the first-answer backend is made active again.
+    [
+      'it fails its warm-up',
+      (backends) => ({ initialiseBackend: losingAtStart(backends, 'wasm') }),
+      ['cpu', 'wasm', 'cpu'],
+    ],
+  ])(
+    'stays on the first-answer backend, answering, when WASM %s (WebGL is not tried: it may be slower)',
+    async (_case, overrides, tried) => {
+      await tf.setBackend('cpu');
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const backends = fakeBackends();
+      const classifier = await createClassifier(options({ firstAnswerOn: 'cpu', ...overrides(backends) }));
+      const loaded = liveTensorCount();
+      await classifier.handOver();
+      expect(classifier.backend).toBe('cpu');
+      expect(backends.tried).toEqual(tried);
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringMatching(/^digitpad: staying on the cpu backend: wasm: /),
+      );
+      const probabilities = await classifier.classify(randomInput(6));
+      expect(probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 5);
+      expect(liveTensorCount()).toBe(loaded);
+      classifier.dispose();
+      warn.mockRestore();
+    },
+  );
+
+  it('holds predictions asked for during the swap until the new session is in place', async () => {
+    const backends = fakeBackends();
+    const wasmStarts = gate();
+    const initialise: BackendInitialiser = async (name, hooks) => {
+      if (name === 'wasm') await wasmStarts.opened;
+      return backends.initialise(name, hooks);
+    };
+    const classifier = await createClassifier(
+      options({ initialiseBackend: initialise, firstAnswerOn: 'cpu' }),
+    );
+    const handOver = classifier.handOver();
+    await settled(Promise.resolve()); // the swap has begun: WASM is starting
+    const waiting = classifier.classify(randomInput(7));
+    expect(await settled(waiting)).toBe(false);
+    wasmStarts.release();
+    await handOver;
+    expect(await settled(waiting)).toBe(true);
+    expect(classifier.backend).toBe('wasm');
+    classifier.dispose();
+  });
+
+  it('frees both sessions when disposed during the hand-over', async () => {
+    await tf.setBackend('cpu');
+    const beforeLoading = liveTensorCount();
+    const backends = fakeBackends();
+    const wasmStarts = gate();
+    const initialise: BackendInitialiser = async (name, hooks) => {
+      if (name === 'wasm') await wasmStarts.opened;
+      return backends.initialise(name, hooks);
+    };
+    const classifier = await createClassifier(
+      options({ initialiseBackend: initialise, firstAnswerOn: 'cpu' }),
+    );
+    const handOver = classifier.handOver();
+    await settled(Promise.resolve());
+    classifier.dispose();
+    wasmStarts.release();
+    await handOver;
+    expect(liveTensorCount()).toBe(beforeLoading);
+  });
+
+  it('a first-answer backend that fails before the hand-over falls back to the best one', async () => {
+    const backends = fakeBackends();
+    const classifier = await createClassifier(
+      options({ initialiseBackend: backends.initialise, firstAnswerOn: 'cpu' }),
+    );
+    backends.hooks.get('cpu')?.onLost();
+    await classifier.classify(randomInput(8));
+    expect(classifier.backend).toBe('wasm');
+    expect(backends.tried).toEqual(['cpu', 'wasm']);
+    classifier.dispose();
+  });
+});
+
 describe('loading errors', () => {
   it.each<[string, () => Record<string, string | ArrayBuffer>, string, RegExp]>([
     [
@@ -284,6 +470,55 @@ describe('loading errors', () => {
     const classifier = await createClassifier(options({ fetchFile }));
     expect(fetchFile).toHaveBeenCalledWith(MODEL_URL, { cache: 'no-cache' });
     classifier.dispose();
+  });
+});
+
+describe('what the outputs mean', () => {
+  const WITH_NOT_DIGIT: ModelOutputs = { count: 11, notDigit: { output: 10, threshold: 0.42 } };
+  const serving = (saved: SavedModel) => serve({ 'model.json': saved.json, [WEIGHTS_FILE]: saved.weights });
+
+  it('reads a ten-output model as its entry says: digits only, no "not a digit" score', async () => {
+    const classifier = await createClassifier(options());
+    expect(classifier.outputs).toEqual({ count: 10, notDigit: null });
+    classifier.dispose();
+  });
+
+  it('runs an eleven-output model whose entry says so, and carries its "not a digit" score', async () => {
+    const eleven = await saveModel([28, 28, 1], 11);
+    const classifier = await createClassifier(
+      options({ fetchFile: serving(eleven), outputs: WITH_NOT_DIGIT }),
+    );
+    expect(classifier.outputs).toEqual(WITH_NOT_DIGIT);
+    const [first, second] = await classifier.classifyBatch([randomInput(1), randomInput(2)]);
+    expect([first.length, second.length]).toEqual([11, 11]);
+    expect(first.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 5);
+    classifier.dispose();
+  });
+
+  it.each([
+    [
+      'ten outputs, its entry eleven',
+      10,
+      WITH_NOT_DIGIT,
+      /gives 10 outputs per input, its catalog entry says 11/,
+    ],
+    [
+      'eleven outputs, its entry ten',
+      11,
+      DIGITS_ONLY,
+      /gives 11 outputs per input, its catalog entry says 10/,
+    ],
+  ])('refuses a model with %s, saying so', async (_name, units, outputs, message) => {
+    await tf.setBackend('cpu');
+    const before = liveTensorCount();
+    const saved = await saveModel([28, 28, 1], units);
+    const loading = createClassifier(options({ fetchFile: serving(saved), outputs }));
+    await expect(loading).rejects.toBeInstanceOf(ModelError);
+    await expect(loading).rejects.toMatchObject({
+      kind: 'corrupt-model',
+      message: expect.stringMatching(message),
+    });
+    expect(liveTensorCount()).toBe(before);
   });
 });
 

@@ -8,7 +8,7 @@ import { buildSequentialModel } from '../../src/model/sequentialModel';
 import { readModelFolder } from '../../training/exportModel';
 
 // The module under test imports the .wasm files through Vite's `?url`; here only the names matter.
-vi.mock('@tensorflow/tfjs-backend-wasm/dist/base', () => ({ setWasmPaths: () => {} }));
+vi.mock('@tensorflow/tfjs-backend-wasm/dist/backend_wasm', () => ({ setWasmPaths: () => {} }));
 
 const MODELS_DIR = join(__dirname, '../../public/models');
 const committed = readCatalog(JSON.parse(readFileSync(join(MODELS_DIR, 'index.json'), 'utf8')));

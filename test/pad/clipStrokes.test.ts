@@ -1,21 +1,12 @@
 import { createCanvas } from '@napi-rs/canvas';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { drawWithNodeCanvas } from '../recognition/nodeCanvas';
 import { drawStrokes, type Stroke } from '../../src/digit';
 import { clipStrokes, inkSquare, strokesOnPad } from '../../src/pad/clipStrokes';
 import { EMPTY_HISTORY, strokeHistoryReducer, type StrokeAction } from '../../src/pad/strokeHistory';
 import { createRaster, strokesToModelInput as toInput } from '../../src/recognition/modelInput';
 
-// Node has no OffscreenCanvas; @napi-rs/canvas (Skia, like Chromium) draws the same calls.
-beforeAll(() => {
-  vi.stubGlobal(
-    'OffscreenCanvas',
-    class {
-      constructor(width: number, height: number) {
-        return createCanvas(width, height);
-      }
-    },
-  );
-});
+drawWithNodeCanvas();
 
 const raster = createRaster();
 const strokesToModelInput = (strokes: readonly Stroke[], lineWidth: number) =>

@@ -1,19 +1,9 @@
-import { createCanvas } from '@napi-rs/canvas';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { drawWithNodeCanvas } from './nodeCanvas';
 import type { Stroke } from '../../src/digit';
 import { createRaster, strokesToModelInput as toInput, type Raster } from '../../src/recognition/modelInput';
 
-// Node has no OffscreenCanvas; @napi-rs/canvas (Skia, like Chromium) draws the same calls.
-beforeAll(() => {
-  vi.stubGlobal(
-    'OffscreenCanvas',
-    class {
-      constructor(width: number, height: number) {
-        return createCanvas(width, height);
-      }
-    },
-  );
-});
+drawWithNodeCanvas();
 
 let raster: Raster;
 beforeAll(() => {

@@ -1,49 +1,136 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIDENCE_THRESHOLD, judge } from '../../src/recognition/verdict';
+import type { NotDigitScore } from '../../src/model/catalog';
+import {
+  CONFIDENCE_THRESHOLD,
+  digitProbabilities,
+  judge,
+  type ReadingVerdict,
+} from '../../src/recognition/verdict';
 
-const probabilities = (entries: Record<number, number>) => {
+/** Ten digit probabilities: the given ones, the rest sharing what is left equally. */
+const digits = (entries: Record<number, number>, total = 1) => {
   const rest =
-    (1 - Object.values(entries).reduce((sum, p) => sum + p, 0)) / (10 - Object.keys(entries).length);
+    (total - Object.values(entries).reduce((sum, p) => sum + p, 0)) / (10 - Object.keys(entries).length);
   return Array.from({ length: 10 }, (_, digit) => entries[digit] ?? rest);
 };
 
-describe('verdict', () => {
-  it('has nothing to say without probabilities', () => {
-    expect(judge(null)).toEqual({ kind: 'none' });
+/** The outputs of an eleven-output model: the digits' share is what "not a digit" leaves. */
+const eleven = (notDigit: number, entries: Record<number, number>) => [
+  ...digits(
+    Object.fromEntries(Object.entries(entries).map(([digit, p]) => [digit, p * (1 - notDigit)])),
+    1 - notDigit,
+  ),
+  notDigit,
+];
+
+const NOT_DIGIT: NotDigitScore = { output: 10, threshold: 0.4 };
+const read = (outputs: number[], notDigit: NotDigitScore | null = NOT_DIGIT, tooSmall = false) =>
+  judge({ outputs, tooSmall }, notDigit);
+const kindOf = (verdict: ReadingVerdict) =>
+  verdict.kind === 'not-digit' ? `not-digit (${verdict.reason})` : verdict.kind;
+
+describe('the digit probabilities shown', () => {
+  it.each([
+    ['a ten-output model, as they are', digits({ 7: 0.93 }), 0.93],
+    ['an eleven-output model, without the "not a digit" share', eleven(0.5, { 7: 0.93 }), 0.93],
+    ['a model nearly sure it is not a digit', eleven(0.999, { 7: 0.93 }), 0.93],
+  ])('are the ten digit outputs summing to 1: %s', (_name, outputs, seven) => {
+    const probabilities = digitProbabilities(outputs);
+    expect(probabilities).toHaveLength(10);
+    expect(probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 10);
+    expect(probabilities[7]).toBeCloseTo(seven, 10);
   });
 
-  it.each([
-    [{ 7: 0.93 }, { kind: 'sure', digit: 7 }],
-    [{ 0: CONFIDENCE_THRESHOLD }, { kind: 'sure', digit: 0 }],
+  it('are all equal when every digit output underflowed to 0', () => {
+    expect(digitProbabilities([...Array<number>(10).fill(0), 1])).toEqual(Array<number>(10).fill(0.1));
+  });
+});
+
+describe('the verdict', () => {
+  const T = CONFIDENCE_THRESHOLD;
+  const N = NOT_DIGIT.threshold;
+  it.each<[string, number[], NotDigitScore | null, boolean, string]>([
+    // The model's "not a digit" score, at and around its threshold.
+    ['not-digit score at the threshold', eleven(N, { 3: 0.99 }), NOT_DIGIT, false, 'not-digit (not-a-digit)'],
     [
-      { 4: 0.45, 9: 0.4 },
-      { kind: 'unsure', digit: 4, runnerUp: 9 },
+      'not-digit score just above it',
+      eleven(N + 1e-6, { 3: 0.99 }),
+      NOT_DIGIT,
+      false,
+      'not-digit (not-a-digit)',
     ],
+    ['not-digit score just below it', eleven(N - 1e-6, { 3: 0.99 }), NOT_DIGIT, false, 'digit'],
+    ['not-digit score 0', eleven(0, { 3: 0.99 }), NOT_DIGIT, false, 'digit'],
+    ['not-digit score 1', eleven(1, { 3: 0.99 }), NOT_DIGIT, false, 'not-digit (not-a-digit)'],
     [
-      { 9: 0.45, 4: 0.4 },
-      { kind: 'unsure', digit: 9, runnerUp: 4 },
+      'not-digit score below it, digits unsure',
+      eleven(N - 1e-6, { 3: 0.5, 5: 0.4 }),
+      NOT_DIGIT,
+      false,
+      'unsure',
     ],
+    // The digits' confidence, renormalised, at and around 0.6.
+    // Two digits share everything here, so the sums are exact and "at" is exactly at.
+    ['top digit at exactly the confidence threshold', digits({ 0: T, 1: 1 - T }), null, false, 'digit'],
+    ['top digit just below it', digits({ 0: T - 1e-9, 1: 1 - T + 1e-9 }), null, false, 'unsure'],
+    ['top digit just above it', digits({ 0: T + 1e-9, 1: 1 - T - 1e-9 }), null, false, 'digit'],
     [
-      { 0: 0.3, 1: 0.29 },
-      { kind: 'unsure', digit: 0, runnerUp: 1 },
+      'renormalised top digit at it',
+      eleven(0.5, { 4: T, 9: 1 - T }),
+      { ...NOT_DIGIT, threshold: 0.9 },
+      false,
+      'digit',
     ],
-    [
-      { 8: 0.3, 0: 0.29 },
-      { kind: 'unsure', digit: 8, runnerUp: 0 },
-    ],
-  ])('reads %o as %o', (entries, expected) => {
-    const verdict = judge(probabilities(entries));
-    expect(verdict).toMatchObject(expected);
-    if (verdict.kind !== 'none') expect(verdict.confidence).toBeCloseTo(Math.max(...Object.values(entries)));
+    ['renormalised top digit just below it', eleven(0.3, { 4: T - 1e-6 }), NOT_DIGIT, false, 'unsure'],
+    // A raw top output of 0.42 is 0.6 of the digits' 0.7: what counts is the share among digits.
+    ['raw top output under 0.6, renormalised over it', eleven(0.3, { 4: 0.65 }), NOT_DIGIT, false, 'digit'],
+    // Ink too small to read, whatever the model says.
+    ['too small, the model sure of a digit', eleven(0, { 1: 1 }), NOT_DIGIT, true, 'not-digit (too-small)'],
+    ['too small, a ten-output model', digits({ 0: 1 }), null, true, 'not-digit (too-small)'],
+    ['too small and scored not a digit', eleven(0.9, { 1: 1 }), NOT_DIGIT, true, 'not-digit (too-small)'],
+    // A ten-output model has no score to say it with.
+    ['a ten-output model, one digit', digits({ 8: 0.99 }), null, false, 'digit'],
+    ['a ten-output model, two digits', digits({ 8: 0.45, 0: 0.4 }), null, false, 'unsure'],
+  ])('%s', (_name, outputs, notDigit, tooSmall, expected) => {
+    expect(kindOf(read(outputs, notDigit, tooSmall))).toBe(expected);
+  });
+
+  it('keeps the top digit, its renormalised probability and the runner-up in every verdict', () => {
+    for (const [outputs, tooSmall] of [
+      [eleven(0.9, { 6: 0.7, 5: 0.2 }), false],
+      [eleven(0.1, { 6: 0.7, 5: 0.2 }), false],
+      [eleven(0.1, { 6: 0.5, 5: 0.45 }), false],
+      [eleven(0.1, { 6: 0.7, 5: 0.2 }), true],
+    ] as const) {
+      const verdict = read([...outputs], NOT_DIGIT, tooSmall);
+      expect(verdict).toMatchObject({ digit: 6, runnerUp: 5 });
+      expect(verdict.confidence).toBeCloseTo(verdict.kind === 'unsure' ? 0.5 : 0.7, 10);
+      expect(verdict.probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 10);
+    }
+  });
+
+  it('never says "not a digit" for a readable drawing when the model has no score for it', () => {
+    for (let top = 0; top < 10; top++)
+      for (const p of [0, 0.1, 0.3, 0.59, 0.6, 0.9, 1]) {
+        expect(read(digits({ [top]: p }), null).kind).not.toBe('not-digit');
+        // Even should a ten-output entry's model give an eleventh output, it means nothing.
+        expect(read([...digits({ [top]: p }, 0.5), 0.5], null).kind).not.toBe('not-digit');
+      }
   });
 
   it('finds the runner-up wherever it is', () => {
     for (let top = 0; top < 10; top++) {
       for (let second = 0; second < 10; second++) {
         if (second === top) continue;
-        const verdict = judge(probabilities({ [top]: 0.4, [second]: 0.35 }));
-        expect(verdict).toEqual({ kind: 'unsure', digit: top, confidence: 0.4, runnerUp: second });
+        const verdict = read(digits({ [top]: 0.4, [second]: 0.35 }), null);
+        expect(verdict).toMatchObject({ kind: 'unsure', digit: top, runnerUp: second });
+        expect(verdict.confidence).toBeCloseTo(0.4, 10);
       }
     }
+  });
+
+  it('gives ties to the lower digit', () => {
+    expect(read(digits({ 7: 0.3, 2: 0.3 }), null)).toMatchObject({ digit: 2, runnerUp: 7 });
+    expect(read(Array<number>(10).fill(0.1), null)).toMatchObject({ digit: 0, runnerUp: 1 });
   });
 });

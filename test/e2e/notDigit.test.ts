@@ -1,0 +1,122 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRandom } from '../../src/learning/random';
+import { entryById, readCatalog } from '../../src/model/catalog';
+import type { PadPage, Prediction } from './padPage';
+import {
+  describeDigit,
+  heldOut,
+  inFixedOrder,
+  loadPenDigits,
+  loadUnipenTestLetters,
+  strokesFor,
+  TIDY_PLACEMENT,
+  type PenDigit,
+  type PenLetter,
+} from './pendigits';
+import type { Stroke } from './pointers';
+import { e2eSuite } from './suite';
+
+/**
+ * "That doesn't look like a digit", through the built page and the committed model. The dot is
+ * the page's own size check and holds for any model. The letters and the scribble are the
+ * model's call: one whose catalog entry has a "not a digit" score must say it; one without (ten
+ * outputs) must never say it, only a digit or its doubt.
+ */
+const suite = e2eSuite();
+
+/** Capital letters of several strokes that no reader takes for a digit. */
+const LETTERS = ['A', 'H', 'K', 'M', 'W', 'X'];
+/** Held-out pen digits of three shapes that a sane model reads at once. */
+const DIGITS = [2, 4, 7];
+
+/** The probabilities the chart shows: still ten, still summing to 1, in every state. */
+async function expectTenProbabilities(app: PadPage): Promise<void> {
+  const probabilities = await app.probabilities();
+  expect(probabilities).toHaveLength(10);
+  expect(probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 2);
+}
+
+/** The not-a-digit state: the verdict, a top digit still in `data-digit`, no digit in the text. */
+async function expectNotDigit(app: PadPage, shown: Prediction, what: string): Promise<void> {
+  expect(shown.verdict, `${what}: ${JSON.stringify(shown)}`).toBe('not-digit');
+  expect(shown.digit).not.toBeNull();
+  expect((await app.prediction.textContent())?.match(/[0-9]/) ?? null, what).toBeNull();
+  await expectTenProbabilities(app);
+}
+
+/** What the page must say of a non-digit drawn in full: it depends on whether the model can say it. */
+async function expectModelsCall(app: PadPage, shown: Prediction, what: string, scoresNotDigit: boolean) {
+  if (scoresNotDigit) await expectNotDigit(app, shown, what);
+  else expect(shown.verdict, `${what}, by a model with no "not a digit" score`).toMatch(/^(digit|unsure)$/);
+}
+
+/** A seeded zigzag back and forth over the middle of the pad: ink everywhere, no shape. */
+function scribble(width: number, height: number, seed: number): Stroke[] {
+  const random = createRandom(seed);
+  return [
+    Array.from({ length: 60 }, () => ({
+      x: width * (0.25 + 0.5 * random()),
+      y: height * (0.25 + 0.5 * random()),
+    })),
+  ];
+}
+
+describe('not a digit (UNIPEN letters and pen digits data sets)', () => {
+  let letters: PenLetter[];
+  let digits: PenDigit[];
+  /** The served model's catalog entry has a "not a digit" score. */
+  let scoresNotDigit: boolean;
+
+  beforeAll(async () => {
+    const response = await fetch(new URL('models/index.json', suite.server.url));
+    const { catalog } = readCatalog(await response.json());
+    scoresNotDigit = entryById(catalog, catalog.defaultModel)?.notDigit !== undefined;
+    console.log(
+      `not a digit: the served model ${scoresNotDigit ? 'scores' : 'does not score'} "not a digit"`,
+    );
+    const all = inFixedOrder(await loadUnipenTestLetters());
+    letters = LETTERS.map((label) => {
+      const letter = all.find((sample) => sample.label === label);
+      if (letter === undefined) throw new Error(`no letter ${label} from UNIPEN's test writers`);
+      return letter;
+    });
+    const held = inFixedOrder(heldOut(await loadPenDigits()));
+    digits = DIGITS.map((label) => held.find((digit) => digit.label === label)!);
+  });
+
+  it('a dot is too small to read, with a caption that says to draw bigger', async () => {
+    const app = await suite.open();
+    const { width, height } = await app.padBox();
+    await app.pointers.dot('mouse', { x: width * 0.5, y: height * 0.5 });
+    await expectNotDigit(app, await app.resultFor(1), 'a dot');
+    expect(await app.prediction.textContent()).toMatch(/Too small to read/);
+  });
+
+  it('a scribble over the middle of the pad is not a digit', async () => {
+    const app = await suite.open();
+    const { width, height } = await app.padBox();
+    const shown = await app.drawAndRead('mouse', scribble(width, height, 7));
+    await expectModelsCall(app, shown, 'a scribble', scoresNotDigit);
+    if (scoresNotDigit) expect(await app.prediction.textContent()).toMatch(/That doesn't look like a digit/);
+  });
+
+  it(`letters of writers the model never saw (${LETTERS.join(' ')}) are not digits`, async () => {
+    const app = await suite.open();
+    const pad = await app.padBox();
+    for (const letter of letters) {
+      const shown = await app.drawAndRead('mouse', strokesFor(letter, pad, TIDY_PLACEMENT));
+      await expectModelsCall(app, shown, describeDigit(letter), scoresNotDigit);
+      await app.clear();
+    }
+  });
+
+  it(`pen digits of writers the model never saw (${DIGITS.join(' ')}) are read as those digits`, async () => {
+    const app = await suite.open();
+    const pad = await app.padBox();
+    for (const digit of digits) {
+      const shown = await app.drawAndRead('mouse', strokesFor(digit, pad, TIDY_PLACEMENT));
+      expect(shown, describeDigit(digit)).toMatchObject({ verdict: 'digit', digit: digit.label });
+      await app.clear();
+    }
+  });
+});
