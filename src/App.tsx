@@ -8,12 +8,13 @@ import { PredictionPanel } from './components/PredictionPanel';
 import { ProbabilityChart } from './components/ProbabilityChart';
 import { UpdateBanner } from './components/UpdateBanner';
 import { useAppUpdate } from './hooks/useAppUpdate';
-import { useClassifier, useHandOver } from './hooks/useClassifier';
+import { useClassifier, useHandOver, type ModelState } from './hooks/useClassifier';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useRecognition } from './hooks/useRecognition';
+import { useShownDigit } from './hooks/useShownDigit';
 import { NO_VERDICT } from './recognition/verdict';
 import { useStrokeHistory } from './hooks/useStrokeHistory';
-import { useTeaching } from './hooks/useTeaching';
+import { useTeaching, type Teaching } from './hooks/useTeaching';
 import { DEFAULT_DEVICE, detectInputDevice, type InputDevice } from './pad/padHint';
 import type { Classifier } from './model/classifier';
 import { createAppServices, type AppServices } from './services';
@@ -35,6 +36,24 @@ function useDiagnostics(services: AppServices, classifier: Classifier | null) {
   }, [services, classifier]);
 }
 
+interface AppHeaderProps {
+  readonly teaching: Teaching;
+  readonly model: ModelState;
+  readonly device: InputDevice;
+}
+
+function AppHeader({ teaching, model, device }: AppHeaderProps) {
+  const update = useAppUpdate(model.status === 'ready');
+  return (
+    <header className="app-header">
+      <h1>digitpad</h1>
+      <HistoryPanel history={teaching.saved} adaptation={teaching.adaptation} modelId={teaching.modelId} />
+      <AboutPanel backend={model.status === 'ready' ? model.backend : ''} mac={device.mac} />
+      {update.available && <UpdateBanner onUpdate={update.apply} />}
+    </header>
+  );
+}
+
 export function App({ services: given }: AppProps) {
   const [services] = useState(() => given ?? createAppServices(globalThis.window));
   const model = useClassifier(services);
@@ -45,9 +64,8 @@ export function App({ services: given }: AppProps) {
   const teaching = useTeaching(services, classifier, history, read, clear);
   const { recognition, judging } = teaching;
   useDiagnostics(services, classifier);
+  const [shown, show] = useShownDigit(recognition);
   useKeyboardShortcuts({ undo, redo, clear });
-  const update = useAppUpdate(model.state.status === 'ready');
-  const working = model.state.status !== 'error';
   const hintId = useId();
   // The prerendered page and hydration use the default device, so the markup matches; the real
   // one is read right after (once: it does not change while the page is open).
@@ -55,12 +73,7 @@ export function App({ services: given }: AppProps) {
 
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>digitpad</h1>
-        <HistoryPanel history={teaching.saved} adaptation={teaching.adaptation} modelId={teaching.modelId} />
-        <AboutPanel backend={model.state.status === 'ready' ? model.state.backend : ''} mac={device.mac} />
-        {update.available && <UpdateBanner onUpdate={update.apply} />}
-      </header>
+      <AppHeader teaching={teaching} model={model.state} device={device} />
       {/* Grid areas place these per screen shape; the DOM order is the reading order. */}
       <main className="workspace">
         {/* The model's state sits with the pad: when it cannot read, the pad says so. */}
@@ -68,10 +81,16 @@ export function App({ services: given }: AppProps) {
           <DrawingPad history={history} dispatch={dispatch} describedBy={hintId} />
           <ModelStatus state={model.state} onRetry={model.retry} />
         </div>
-        <PredictionPanel recognition={recognition} drawing={history.active !== null} unavailable={!working} />
+        <PredictionPanel
+          recognition={recognition}
+          drawing={history.active !== null}
+          unavailable={model.state.status === 'error'}
+          shown={shown}
+          onShow={show}
+        />
         <PadToolbar {...{ undo, redo, clear, can, hintId, device }} correct={judging} />
         <ProbabilityChart
-          verdict={recognition.readings.at(0)?.verdict ?? NO_VERDICT}
+          verdict={(shown >= 0 ? recognition.readings[shown]?.verdict : undefined) ?? NO_VERDICT}
           onChoose={judging.can ? judging.judge : undefined}
         />
       </main>

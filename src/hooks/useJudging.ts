@@ -66,7 +66,8 @@ interface JudgingInputs {
 
 /** Right or wrong in one gesture: the drawing is saved with its label, remembered, and the pad cleared. */
 export function useJudging({ pad, shown, history, adaptation, clear, modelId }: JudgingInputs): Judging {
-  const reading = shown.readings[0] ?? null;
+  // A number is not one labelled drawing: only a single digit on the pad can be judged.
+  const reading = shown.readings.length === 1 ? shown.readings[0] : null;
   // Only a result for exactly the finished strokes on the pad is the answer being judged.
   const can = reading !== null && pad.active === null && shown.strokes === pad.strokes.length;
   // "That is not a digit" names no digit: only a digit key can say which it is.

@@ -28,3 +28,5 @@ export function useTeaching(
   useJudgingKeys(judging);
   return { saved, adaptation, recognition, modelId, judging };
 }
+
+export type Teaching = ReturnType<typeof useTeaching>;
