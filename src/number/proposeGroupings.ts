@@ -1,5 +1,5 @@
 import type { Stroke } from '../digit';
-import { extentOfStroke, inkScale, separation, unionOf, widthOf } from './extents';
+import { extentOfStroke, heightOf, inkScale, separation, unionOf, widthOf, type Extent } from './extents';
 import { SEGMENT_DEFAULTS, type Grouping, type SegmentOptions, type StrokeGroup } from './types';
 import { formUnits, type Unit } from './units';
 
@@ -14,10 +14,24 @@ interface Cut {
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
+/** The geometry's log-odds that `left` and `right` are different digits (see `SegmentOptions`). */
+function splitLogOdds(left: Extent, right: Extent, scale: number, rules: Rules): number {
+  const [lower, other] = heightOf(left) <= heightOf(right) ? [left, right] : [right, left];
+  const features = [
+    [rules.separationWeight, separation(left, right, scale, rules.minWidth)],
+    [rules.widthWeight, widthOf(unionOf([left, right])) / scale],
+    [rules.heightWeight, heightOf(lower) / scale],
+    [rules.raisedWeight, (other.bottom - lower.bottom) / scale],
+  ];
+  return features.reduce((sum, [weight, value]) => sum + weight * value, rules.splitBias);
+}
+
 function cutBetween(left: Unit, right: Unit, scale: number, rules: Rules): Cut {
   const apart = separation(left.extent, right.extent, scale, rules.minWidth);
-  const splitChance = logistic((apart - rules.evenSeparation) / rules.separationSoftness);
-  if (apart >= rules.splitGap) return { splitChance, decided: true };
+  const splitChance = logistic(splitLogOdds(left.extent, right.extent, scale, rules));
+  const lower = Math.min(heightOf(left.extent), heightOf(right.extent)) / scale;
+  const farEnough = lower >= rules.fullHeight ? rules.splitGap : rules.shortGap;
+  if (apart >= farEnough) return { splitChance, decided: true };
   if (apart <= -rules.mergeOverlap) return { splitChance, decided: false };
   return { splitChance, decided: null };
 }

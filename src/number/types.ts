@@ -42,12 +42,27 @@ export interface SegmentOptions {
   mergeOverlap?: number;
   /** The narrower extent counts as at least this many ink scales when measuring overlap. */
   minWidth?: number;
-  /** Units farther apart than this (in ink scales) are different digits. */
+  /** Units farther apart than this (in ink scales) are different digits, when both are full height. */
   splitGap?: number;
-  /** Where, between units, splitting and merging are equally likely (signed separation). */
-  evenSeparation?: number;
-  /** How fast the split prior moves from merge to split around `evenSeparation`. */
-  separationSoftness?: number;
+  /**
+   * A unit lower than this many ink scales may be part of a digit drawn apart (the open top of a
+   * 4 beside its stem), so cuts beside it stay open up to `shortGap` scales.
+   */
+  fullHeight?: number;
+  shortGap?: number;
+  /**
+   * The geometry's log-odds that two neighbouring units are different digits: this much per unit
+   * of separation, plus this much per ink scale of their joint width (a digit is rarely wider
+   * than it is tall; two side by side nearly always are), plus this much per ink scale of the
+   * lower one's height (a part of a digit is lower than a whole one), plus this much per ink
+   * scale the lower one's bottom is raised above the other's (a 4's open top hangs beside its
+   * stem; a small digit stands on the line), plus the bias. Fitted on the tuning writers' numbers.
+   */
+  separationWeight?: number;
+  widthWeight?: number;
+  heightWeight?: number;
+  raisedWeight?: number;
+  splitBias?: number;
   /** At most this many ambiguous cuts are left to the classifier (2^n candidates). */
   maxAmbiguousCuts?: number;
   /** No candidate group spans more than this many units, or is wider than `maxGroupWidth` scales. */
@@ -63,8 +78,13 @@ export const SEGMENT_DEFAULTS: Required<SegmentOptions> = {
   mergeOverlap: 0.6,
   minWidth: 0.25,
   splitGap: 0.35,
-  evenSeparation: 0.05,
-  separationSoftness: 0.08,
+  fullHeight: 0.8,
+  shortGap: 0.8,
+  separationWeight: 5.55,
+  widthWeight: 4.35,
+  heightWeight: 6.7,
+  raisedWeight: -3.55,
+  splitBias: -6.64,
   maxAmbiguousCuts: 5,
   maxUnitsPerGroup: 3,
   maxGroupWidth: 1.8,
@@ -77,4 +97,4 @@ export interface ChooseOptions {
   groupCost?: number;
 }
 
-export const CHOOSE_DEFAULTS: Required<ChooseOptions> = { notDigitWeight: 1, groupCost: 0 };
+export const CHOOSE_DEFAULTS: Required<ChooseOptions> = { notDigitWeight: 2, groupCost: 0 };
