@@ -1,6 +1,14 @@
 import { strokesToModelInput, type Raster } from './modelInput';
 import { MNIST_PIXELS, readingLineWidth, tooSmallToRead, type Stroke } from '../digit';
 import type { Classifier } from '../model/classifier';
+import {
+  chooseGrouping,
+  groupKey,
+  proposeGroupings,
+  scoreFromOutputs,
+  uniqueGroups,
+  type StrokeGroup,
+} from '../number';
 import { judge, type ReadingVerdict } from './verdict';
 
 /** What recognition needs from the pad at one moment. */
@@ -35,11 +43,6 @@ export interface Recognition {
 
 export const NO_RECOGNITION: Recognition = { strokes: 0, readings: [] };
 
-/** The groups of strokes that are one digit each. Today the whole pad is one digit. */
-function digitGroups(strokes: readonly Stroke[]): (readonly Stroke[])[] {
-  return strokes.length > 0 ? [strokes] : [];
-}
-
 /** A reading before the model has answered. */
 export type Unread = Pick<Reading, 'input' | 'tooSmall'>;
 
@@ -56,25 +59,35 @@ export function unread(group: readonly Stroke[], padLineWidth: number, raster: R
   };
 }
 
-/** Reads every digit on the pad with one model call (one batch row per digit). */
+/**
+ * Reads every digit on the pad with one model call. The strokes are cut into digits in a few
+ * candidate ways (`proposeGroupings`, geometry alone); every distinct group of every candidate is
+ * one batch row; the candidate whose digits the model believes most is the answer, its groups
+ * the digits left to right (`chooseGrouping`).
+ */
 export async function recognise(
   snapshot: DrawingSnapshot,
   classifier: Classifier,
   raster: Raster,
 ): Promise<Recognition> {
   const { strokes, lineWidth, finishedStrokes } = snapshot;
-  const groups = digitGroups(strokes).map((group) => unread(group, lineWidth, raster));
-  if (groups.length === 0) return { strokes: finishedStrokes, readings: [] };
-  const read = await classifier.classifyWithFeatures(groups.map(({ input }) => input));
+  if (strokes.length === 0) return { strokes: finishedStrokes, readings: [] };
+  const candidates = proposeGroupings(strokes);
+  const groups = uniqueGroups(candidates);
+  const unreadGroups = groups.map((group) => unread(strokesOf(group, strokes), lineWidth, raster));
+  const read = await classifier.classifyWithFeatures(unreadGroups.map(({ input }) => input));
+  const row = new Map(groups.map((group, index) => [groupKey(group), index]));
+  const rowOf = (group: StrokeGroup) => row.get(groupKey(group)) ?? -1;
+  const chosen = chooseGrouping(candidates, (group) => scoreFromOutputs(read[rowOf(group)].outputs));
   const { notDigit } = classifier.outputs;
   return {
     strokes: finishedStrokes,
-    readings: groups.map(({ input, tooSmall }, i) => ({
-      input,
-      outputs: read[i].outputs,
-      tooSmall,
-      verdict: judge({ outputs: read[i].outputs, tooSmall }, notDigit),
-      features: read[i].features,
-    })),
+    readings: chosen.groups.map((group) => {
+      const { input, tooSmall } = unreadGroups[rowOf(group)];
+      const { outputs, features } = read[rowOf(group)];
+      return { input, outputs, tooSmall, verdict: judge({ outputs, tooSmall }, notDigit), features };
+    }),
   };
 }
+
+const strokesOf = (group: StrokeGroup, strokes: readonly Stroke[]) => group.map((index) => strokes[index]);

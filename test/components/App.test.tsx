@@ -230,9 +230,10 @@ describe('drawing', () => {
 
 describe('undo and clear', () => {
   async function drawThreeStrokes() {
-    drawStroke(pad(), [at(10, 10), at(10, 100)]);
-    drawStroke(pad(), [at(50, 10), at(50, 100)]);
-    drawStroke(pad(), [at(90, 10), at(90, 100)]);
+    // Three crossing strokes: one digit of three strokes.
+    drawStroke(pad(), [at(10, 10), at(90, 100)]);
+    drawStroke(pad(), [at(20, 10), at(80, 100)]);
+    drawStroke(pad(), [at(30, 10), at(70, 100)]);
     await expectStrokes(3, '3');
   }
 
@@ -247,6 +248,23 @@ describe('undo and clear', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Clear' }));
     await expectStrokes(0, '');
     expect(prediction()).toHaveTextContent('Draw a digit');
+  });
+
+  it('reads strokes far apart as a number, one model call per update; Undo takes the last digit off', async () => {
+    const classifier = await renderReadyApp();
+    for (const x of [20, 120, 220]) drawStroke(pad(), [at(x, 60), at(x + 5, 200)]);
+    await waitFor(() => expect(prediction()).toHaveAttribute('data-strokes', '3'));
+    expect(prediction()).toHaveAttribute('data-number', '111');
+    expect(prediction()).toHaveAttribute('data-digit', '');
+    expect(screen.getByRole('listbox', { name: 'Digits read, left to right' })).toBeVisible();
+    const calls = vi.mocked(classifier.classifyWithFeatures).mock.calls.length;
+    await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(prediction()).toHaveAttribute('data-number', '11'));
+    expect(vi.mocked(classifier.classifyWithFeatures).mock.calls.length).toBe(calls + 1);
+    await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(prediction()).toHaveAttribute('data-digit', '1'));
+    expect(prediction()).toHaveAttribute('data-number', '1');
+    expect(screen.queryByRole('listbox')).toBeNull();
   });
 
   it.each([
@@ -277,9 +295,10 @@ describe('undo and clear', () => {
 describe('results', () => {
   it('charts ten bars, 0 to 9, that sum to 100%, with the top class marked', async () => {
     await renderReadyApp();
-    drawStroke(pad(), [at(10, 10), at(10, 100)]);
-    drawStroke(pad(), [at(50, 10), at(50, 100)]);
-    drawStroke(pad(), [at(90, 10), at(90, 100)]);
+    // Three crossing strokes: one digit of three strokes.
+    drawStroke(pad(), [at(10, 10), at(90, 100)]);
+    drawStroke(pad(), [at(20, 10), at(80, 100)]);
+    drawStroke(pad(), [at(30, 10), at(70, 100)]);
     await expectStrokes(3, '3');
 
     const bars = within(screen.getByTestId('probabilities')).getAllByRole('listitem');

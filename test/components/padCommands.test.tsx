@@ -58,13 +58,14 @@ async function renderWithTwoStrokes() {
   vi.mocked(createClassifier).mockResolvedValue(classifier);
   render(<App />);
   await waitFor(() => expect(screen.getByTestId('model-status')).toHaveAttribute('data-state', 'ready'));
+  // Two crossing strokes: one digit of two strokes, not two digits.
   drawStroke(pad(), [
     [20, 30],
-    [20, 120],
+    [60, 120],
   ]);
   drawStroke(pad(), [
     [60, 30],
-    [60, 120],
+    [20, 120],
   ]);
   await expectStrokes(2);
 }

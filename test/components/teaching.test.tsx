@@ -65,9 +65,10 @@ const saved = () =>
 
 async function draw(strokes: number) {
   for (let i = 0; i < strokes; i++)
+    // Crossing strokes: one digit of `strokes` strokes, not a number.
     drawStroke(pad(), [
-      [20 + 30 * i, 30],
-      [20 + 30 * i, 200],
+      [20 + 8 * i, 30],
+      [100 - 8 * i, 200],
     ]);
   await waitFor(() => expect(prediction()).toHaveAttribute('data-strokes', String(strokes)), {
     timeout: 5000,

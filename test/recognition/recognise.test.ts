@@ -5,7 +5,7 @@ import type { Classifier } from '../../src/model/classifier';
 import { DIGITS_ONLY } from '../../src/model/modelSource';
 import { lineWidthForPad } from '../../src/pad/padGeometry';
 import { createRaster, strokesToModelInput, type Raster } from '../../src/recognition/modelInput';
-import { recognise, type DrawingSnapshot } from '../../src/recognition/recognise';
+import { recognise, unread, type DrawingSnapshot } from '../../src/recognition/recognise';
 import { heldOut, loadPenDigits, stratifiedSample, type PenDigit } from '../e2e/pendigits';
 
 drawWithNodeCanvas();
@@ -85,6 +85,31 @@ describe('recognise', () => {
   ])('says whether the ink is too small to read: %s', async (_name, strokes, tooSmall) => {
     const recognition = await recognise(snapshot(strokes), recordingClassifier(), raster);
     expect(recognition.readings.map((reading) => reading.tooSmall)).toEqual([tooSmall]);
+  });
+
+  it('reads a number in one model call, its digits left to right whatever order they were drawn in', async () => {
+    // Three shapes far apart, drawn right to left: a 1, a 7 and an L.
+    const one: Stroke = [
+      { x: 410, y: 150 },
+      { x: 420, y: 300 },
+    ];
+    const seven: Stroke = [
+      { x: 200, y: 150 },
+      { x: 300, y: 150 },
+      { x: 240, y: 300 },
+    ];
+    const ell: Stroke = [
+      { x: 30, y: 150 },
+      { x: 30, y: 300 },
+      { x: 110, y: 300 },
+    ];
+    const classifier = recordingClassifier();
+    const recognition = await recognise(snapshot([one, seven, ell]), classifier, raster);
+    expect(classifier.classifyWithFeatures).toHaveBeenCalledTimes(1);
+    const alone = (stroke: Stroke) => Array.from(unread([stroke], PAD_PEN, raster).input);
+    expect(recognition.readings.map((reading) => Array.from(reading.input))).toEqual(
+      [ell, seven, one].map(alone),
+    );
   });
 
   it('reads ink the raster cannot find as a blank image that is too small to read', async () => {
