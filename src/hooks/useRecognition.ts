@@ -3,7 +3,13 @@ import { createRaster, type Raster } from '../recognition/modelInput';
 import type { Classifier } from '../model/classifier';
 import { strokesOnPad } from '../pad/clipStrokes';
 import type { StrokeHistory } from '../pad/strokeHistory';
-import { NO_RECOGNITION, recognise, type DrawingSnapshot, type Recognition } from '../recognition/recognise';
+import {
+  createReadingMemo,
+  NO_RECOGNITION,
+  recognise,
+  type DrawingSnapshot,
+  type Recognition,
+} from '../recognition/recognise';
 import { createRecognitionScheduler, type RecognitionScheduler } from '../recognition/scheduler';
 
 /**
@@ -20,11 +26,13 @@ export function useRecognition(
   const removalsSeen = useRef(history.removals);
   // The recognition's own small canvas, made on first use and kept for the page's life.
   const raster = useRef<Raster | null>(null);
+  // The groups read in the last update: a new stroke reads only the digits it changes.
+  const memo = useRef(createReadingMemo());
 
   useEffect(() => {
     if (classifier === null) return;
     const created = createRecognitionScheduler<DrawingSnapshot, Recognition>({
-      run: (snapshot) => recognise(snapshot, classifier, (raster.current ??= createRaster())),
+      run: (snapshot) => recognise(snapshot, classifier, (raster.current ??= createRaster()), memo.current),
       onResult: (recognition) => setShown({ from: classifier, recognition }),
       onError: onFailure,
       requestFrame: (callback) => requestAnimationFrame(callback),

@@ -1,9 +1,8 @@
 import { strokesToModelInput, type Raster } from './modelInput';
 import { MNIST_PIXELS, readingLineWidth, tooSmallToRead, type Stroke } from '../digit';
-import type { Classifier } from '../model/classifier';
+import type { Classifier, FeaturedOutput } from '../model/classifier';
 import {
   chooseGrouping,
-  groupKey,
   proposeGroupings,
   scoreFromOutputs,
   uniqueGroups,
@@ -59,32 +58,75 @@ export function unread(group: readonly Stroke[], padLineWidth: number, raster: R
   };
 }
 
+/** A group as read: its input, the size check, the outputs and features. */
+type GroupRow = Unread & FeaturedOutput;
+
 /**
- * Reads every digit on the pad with one model call. The strokes are cut into digits in a few
- * candidate ways (`proposeGroupings`, geometry alone); every distinct group of every candidate is
- * one batch row; the candidate whose digits the model believes most is the answer, its groups
- * the digits left to right (`chooseGrouping`).
+ * The rows of the last update, by content, for one classifier: a stroke added to a number
+ * changes only the groups it joins, so the other digits are neither drawn nor read again.
+ * Kept by whoever keeps the raster (one per page), dropped with a change of model.
+ */
+export interface ReadingMemo {
+  classifier: Classifier | null;
+  rows: Map<string, GroupRow>;
+}
+
+export const createReadingMemo = (): ReadingMemo => ({ classifier: null, rows: new Map() });
+
+/** FNV-1a over a stroke's points at 1/100 px: equal strokes, equal prints. */
+function strokePrint(stroke: Stroke): string {
+  let hash = 0x811c9dc5;
+  for (const { x, y } of stroke)
+    for (const value of [Math.round(x * 100), Math.round(y * 100)])
+      hash = Math.imul(hash ^ value, 0x01000193);
+  return `${stroke.length}.${(hash >>> 0).toString(36)}`;
+}
+
+/** Rows for `keys`: those the memo holds, and the rest read now in one model call. */
+async function rowsFor(
+  keys: readonly string[],
+  toRead: (key: string) => Unread,
+  classifier: Classifier,
+  memo: ReadingMemo,
+): Promise<Map<string, GroupRow>> {
+  if (memo.classifier !== classifier) memo.rows = new Map();
+  const missing = [...new Set(keys)].filter((key) => !memo.rows.has(key));
+  const unreadRows = missing.map(toRead);
+  const read =
+    missing.length > 0 ? await classifier.classifyWithFeatures(unreadRows.map((u) => u.input)) : [];
+  const rows = new Map(keys.map((key) => [key, memo.rows.get(key)!]));
+  missing.forEach((key, i) => rows.set(key, { ...unreadRows[i], ...read[i] }));
+  Object.assign(memo, { classifier, rows });
+  return rows;
+}
+
+/**
+ * Reads every digit on the pad with at most one model call. The strokes are cut into digits in
+ * a few candidate ways (`proposeGroupings`, geometry alone); every distinct group of every
+ * candidate not read in the last update is one batch row; the candidate whose digits the model
+ * believes most is the answer, its groups the digits left to right (`chooseGrouping`).
  */
 export async function recognise(
   snapshot: DrawingSnapshot,
   classifier: Classifier,
   raster: Raster,
+  memo: ReadingMemo = createReadingMemo(),
 ): Promise<Recognition> {
   const { strokes, lineWidth, finishedStrokes } = snapshot;
   if (strokes.length === 0) return { strokes: finishedStrokes, readings: [] };
   const candidates = proposeGroupings(strokes);
-  const groups = uniqueGroups(candidates);
-  const unreadGroups = groups.map((group) => unread(strokesOf(group, strokes), lineWidth, raster));
-  const read = await classifier.classifyWithFeatures(unreadGroups.map(({ input }) => input));
-  const row = new Map(groups.map((group, index) => [groupKey(group), index]));
-  const rowOf = (group: StrokeGroup) => row.get(groupKey(group)) ?? -1;
-  const chosen = chooseGrouping(candidates, (group) => scoreFromOutputs(read[rowOf(group)].outputs));
+  const prints = strokes.map(strokePrint);
+  const keyOf = (group: StrokeGroup) => `${lineWidth}|${group.map((index) => prints[index]).join('+')}`;
+  const groupOf = new Map(uniqueGroups(candidates).map((group) => [keyOf(group), group]));
+  const toRead = (key: string) => unread(strokesOf(groupOf.get(key)!, strokes), lineWidth, raster);
+  const rows = await rowsFor([...groupOf.keys()], toRead, classifier, memo);
+  const rowOf = (group: StrokeGroup) => rows.get(keyOf(group))!;
+  const chosen = chooseGrouping(candidates, (group) => scoreFromOutputs(rowOf(group).outputs));
   const { notDigit } = classifier.outputs;
   return {
     strokes: finishedStrokes,
     readings: chosen.groups.map((group) => {
-      const { input, tooSmall } = unreadGroups[rowOf(group)];
-      const { outputs, features } = read[rowOf(group)];
+      const { input, tooSmall, outputs, features } = rowOf(group);
       return { input, outputs, tooSmall, verdict: judge({ outputs, tooSmall }, notDigit), features };
     }),
   };
