@@ -104,7 +104,9 @@ function layOut(samples: readonly PenSample<number>[], rules: Rules, random: Ran
     const baseline = height + slope * cursor + uniform(random, -1, 1) * rules.baselineJitter * height;
     const strokes = placed(sample, own, cursor, baseline - own);
     const right = strokeBounds(strokes)?.maxX ?? cursor;
-    cursor = right + (gap + uniform(random, -rules.gapJitter, rules.gapJitter)) * height;
+    const ownGap = (gap + uniform(random, -rules.gapJitter, rules.gapJitter)) * height;
+    // Overlap at most a third of the digit's width: people's digits touch, they do not swallow a 1.
+    cursor = right + Math.max(ownGap, -(right - cursor) / 3);
     return strokes;
   });
 }

@@ -53,12 +53,29 @@ export function horizontalOverlap(a: Extent, b: Extent): number {
 }
 
 /**
+ * The share of the narrower extent's width that the other covers (its width counted as at least
+ * `minWidth` scales, so that a thin stroke merely touching another is not covered by it).
+ */
+export function coverage(a: Extent, b: Extent, scale: number, minWidth: number): number {
+  const overlap = horizontalOverlap(a, b);
+  return overlap <= 0 ? 0 : overlap / Math.max(Math.min(widthOf(a), widthOf(b)), minWidth * scale);
+}
+
+/** The extent, widened about its middle to at least `width`: a stem is a line, not a gap. */
+function atLeastWide(e: Extent, width: number): Extent {
+  const grow = Math.max(0, width - widthOf(e)) / 2;
+  return { ...e, left: e.left - grow, right: e.right + grow };
+}
+
+/**
  * How two extents stand side by side, in one signed measure: overlapping, minus the share of the
- * narrower one covered (down to -1, contained); apart, the gap in ink scales. The narrower width
- * counts as at least `minWidth` scales: a thin 1 touching the next digit is not "contained" in it.
+ * narrower one covered (down to -1, contained); apart, the gap in ink scales. Each counts as at
+ * least `minWidth` scales wide: a 4's stem crossing its bar overlaps it, a thin 1 that just
+ * touches the next digit is not "contained" in it.
  */
 export function separation(a: Extent, b: Extent, scale: number, minWidth: number): number {
-  const overlap = horizontalOverlap(a, b);
-  if (overlap <= 0) return -overlap / scale;
-  return -overlap / Math.max(Math.min(widthOf(a), widthOf(b)), minWidth * scale);
+  const [wideA, wideB] = [atLeastWide(a, minWidth * scale), atLeastWide(b, minWidth * scale)];
+  const overlap = horizontalOverlap(wideA, wideB);
+  if (overlap <= 0) return -horizontalOverlap(a, b) / scale;
+  return -overlap / Math.min(widthOf(wideA), widthOf(wideB));
 }

@@ -1,5 +1,15 @@
 import type { Stroke } from '../digit';
-import { extentOfStroke, heightOf, inkScale, separation, unionOf, widthOf, type Extent } from './extents';
+import {
+  centreXOf,
+  coverage,
+  extentOfStroke,
+  heightOf,
+  inkScale,
+  separation,
+  unionOf,
+  widthOf,
+  type Extent,
+} from './extents';
 import { SEGMENT_DEFAULTS, type Grouping, type SegmentOptions, type StrokeGroup } from './types';
 import { formUnits, type Unit } from './units';
 
@@ -32,7 +42,8 @@ function cutBetween(left: Unit, right: Unit, scale: number, rules: Rules): Cut {
   const lower = Math.min(heightOf(left.extent), heightOf(right.extent)) / scale;
   const farEnough = lower >= rules.fullHeight ? rules.splitGap : rules.shortGap;
   if (apart >= farEnough) return { splitChance, decided: true };
-  if (apart <= -rules.mergeOverlap) return { splitChance, decided: false };
+  if (coverage(left.extent, right.extent, scale, rules.minWidth) >= rules.mergeOverlap)
+    return { splitChance, decided: false };
   return { splitChance, decided: null };
 }
 
@@ -63,6 +74,12 @@ function groupingOf(units: readonly Unit[], cuts: readonly Cut[], splits: readon
 
 const groupOfRun = (run: readonly Unit[]): StrokeGroup =>
   run.flatMap((unit) => unit.strokes).sort((a, b) => a - b);
+
+/** Runs ordered left to right by the middle of their ink (units are; a merged run follows suit). */
+const leftToRight = (runs: readonly Unit[][]) => {
+  const middle = (run: readonly Unit[]) => centreXOf(unionOf(run.map((unit) => unit.extent)));
+  return [...runs].sort((a, b) => middle(a) - middle(b));
+};
 
 /** Every way of deciding the open cuts (2^open of them), as split flags per cut. */
 function splitChoices(cuts: readonly Cut[]): boolean[][] {
@@ -100,5 +117,5 @@ export function proposeGroupings(strokes: readonly Stroke[], options: SegmentOpt
   const allSplit = candidates.reduce((a, b) => (b.runs.length > a.runs.length ? b : a));
   return candidates
     .filter((candidate) => candidate === allSplit || candidate.runs.every(plausible))
-    .map(({ runs, prior }) => ({ groups: runs.map(groupOfRun), prior }));
+    .map(({ runs, prior }) => ({ groups: leftToRight(runs).map(groupOfRun), prior }));
 }

@@ -1,4 +1,4 @@
-import { centreXOf, heightOf, horizontalOverlap, separation, unionOf, widthOf, type Extent } from './extents';
+import { centreXOf, coverage, heightOf, horizontalOverlap, unionOf, widthOf, type Extent } from './extents';
 import type { SegmentOptions } from './types';
 
 /** Strokes that certainly belong to one digit, whatever the classifier would say. */
@@ -65,7 +65,7 @@ export function formUnits(extents: readonly Extent[], scale: number, rules: Rule
   const pieces = all.filter((s) => isPiece(extents[s], scale, rules));
   const bodies = all.filter((s) => !pieces.includes(s));
   const overlapping = (a: number, b: number) =>
-    separation(extents[a], extents[b], scale, rules.minWidth) <= -rules.mergeOverlap;
+    coverage(extents[a], extents[b], scale, rules.minWidth) >= rules.mergeOverlap;
   const bodyUnits = components(bodies, overlapping).map((strokes) => unitOf(strokes, extents));
   const members = bodyUnits.map((unit) => [...unit.strokes]);
   const strays: number[] = [];
