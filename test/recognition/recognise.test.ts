@@ -5,7 +5,7 @@ import type { Classifier } from '../../src/model/classifier';
 import { DIGITS_ONLY } from '../../src/model/modelSource';
 import { lineWidthForPad } from '../../src/pad/padGeometry';
 import { createRaster, strokesToModelInput, type Raster } from '../../src/recognition/modelInput';
-import { recognise, unread, type DrawingSnapshot } from '../../src/recognition/recognise';
+import { createReadingMemo, recognise, unread, type DrawingSnapshot } from '../../src/recognition/recognise';
 import { heldOut, loadPenDigits, stratifiedSample, type PenDigit } from '../e2e/pendigits';
 
 drawWithNodeCanvas();
@@ -110,6 +110,24 @@ describe('recognise', () => {
     expect(recognition.readings.map((reading) => Array.from(reading.input))).toEqual(
       [ell, seven, one].map(alone),
     );
+  });
+
+  it('reads again only the groups a new stroke changes, through the memo of the last update', async () => {
+    const at = (x: number): Stroke => [
+      { x, y: 150 },
+      { x: x + 10, y: 300 },
+    ];
+    const classifier = recordingClassifier();
+    const memo = createReadingMemo();
+    await recognise(snapshot([at(50), at(200)]), classifier, raster, memo);
+    const third = await recognise(snapshot([at(50), at(200), at(350)]), classifier, raster, memo);
+    expect(third.readings).toHaveLength(3);
+    expect(classifier.inputs).toHaveLength(2);
+    expect(classifier.inputs[1]).toHaveLength(1); // the new 1 alone: the others were read
+    // Another model: nothing remembered applies.
+    const other = recordingClassifier();
+    await recognise(snapshot([at(50), at(200), at(350)]), other, raster, memo);
+    expect(other.inputs[0].length).toBeGreaterThanOrEqual(3);
   });
 
   it('reads ink the raster cannot find as a blank image that is too small to read', async () => {
