@@ -15,9 +15,9 @@ export function shortcutNames(mac: boolean) {
 
 /** The line under the pad: how to use it, in the words of the device in hand. */
 export function padHint({ keyboard, mac }: InputDevice): string {
-  if (!keyboard) return 'Draw one digit, 0 to 9, with a finger or a pen. Nothing leaves your device.';
+  if (!keyboard) return 'Draw a digit or a whole number, with a finger or a pen. Nothing leaves your device.';
   const keys = shortcutNames(mac);
-  return `Draw one digit, 0 to 9. ${keys.undo} undoes, ${keys.redo} redoes, ${keys.clear} clears. Nothing leaves your device.`;
+  return `Draw a digit or a whole number. ${keys.undo} undoes, ${keys.redo} redoes, ${keys.clear} clears. Nothing leaves your device.`;
 }
 
 interface DeviceClues {

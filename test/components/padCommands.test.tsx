@@ -167,8 +167,14 @@ describe('the hint under the pad', () => {
   it.each([
     [{ keyboard: true, mac: false }, /Ctrl\+Z undoes, Ctrl\+Y redoes, Esc clears/],
     [{ keyboard: true, mac: true }, /Cmd\+Z undoes, Cmd\+Shift\+Z redoes, Esc clears/],
-    [{ keyboard: false, mac: false }, /^Draw one digit, 0 to 9, with a finger or a pen\. Nothing leaves/],
-    [{ keyboard: false, mac: true }, /^Draw one digit, 0 to 9, with a finger or a pen\. Nothing leaves/],
+    [
+      { keyboard: false, mac: false },
+      /^Draw a digit or a whole number, with a finger or a pen\. Nothing leaves/,
+    ],
+    [
+      { keyboard: false, mac: true },
+      /^Draw a digit or a whole number, with a finger or a pen\. Nothing leaves/,
+    ],
   ])('for %j reads %s', (device, text) => {
     expect(padHint(device)).toMatch(text);
     if (!device.keyboard) expect(padHint(device)).not.toMatch(/Ctrl|Cmd|Esc/);

@@ -87,7 +87,11 @@ describe("a new user's trial (issue 13)", () => {
   });
 
   it.each([
-    ['a phone', { isMobile: true, hasTouch: true }, /^Draw one digit, 0 to 9, with a finger or a pen\./],
+    [
+      'a phone',
+      { isMobile: true, hasTouch: true },
+      /^Draw a digit or a whole number, with a finger or a pen\./,
+    ],
     ['a desktop', { isMobile: false, hasTouch: false }, /Ctrl\+Z undoes, Ctrl\+Y redoes, Esc clears/],
   ])('words the hint for %s', async (_name, device, hint) => {
     const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, ...device });

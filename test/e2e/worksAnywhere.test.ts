@@ -105,7 +105,7 @@ describe('with scripts blocked', () => {
       // Playwright turns scripts off with CDP, which leaves the HTML parser treating <noscript> as
       // text, so the message is checked in the markup; a browser with scripts off renders it.
       expect(await page.locator('noscript').textContent()).toContain('JavaScript is off');
-      expect(await page.getByText('Draw one digit, 0 to 9.').isVisible()).toBe(true);
+      expect(await page.getByText('Draw a digit or a whole number.').isVisible()).toBe(true);
       expect(await page.getByTestId('model-status').getAttribute('data-state')).toBe('loading');
     } finally {
       await context.close();
