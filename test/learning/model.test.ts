@@ -44,7 +44,7 @@ describe('the architectures', () => {
       expect(model.outputs[0].shape).toEqual([null, outputs]);
       const x = input();
       const probabilities = model.predict(x) as tf.Tensor;
-      const values = await probabilities.data();
+      const values = await probabilities.data<'float32'>();
       expect(values.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 5);
       tf.dispose([x, probabilities]);
       model.dispose();
