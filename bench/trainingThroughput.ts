@@ -49,7 +49,7 @@ export async function measureTrainingThroughput(dataDir: string, batches = 40): 
   const { sources } = await loadTrainingSources(options);
   const results: ThroughputResult[] = [];
   for (const threads of [...new Set([1, Math.min(availableParallelism(), 4)])]) {
-    const helpers = await startHelpers(threads - 1, { ...options, seed: 1 });
+    const helpers = await startHelpers(threads - 1, { ...options, seed: 1, arch: 'cnn' });
     try {
       const model = createModel({ seed: 1 });
       const [epoch] = await fit(model, sources, {

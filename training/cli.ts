@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DataFileError } from './idx';
 import { DEFAULT_MIRRORS } from './mnist';
+import { ARCH_NAMES, ARCHITECTURES, DEFAULT_ARCH, isArchName, type ArchName } from '../src/learning/model';
 import type { TrainOptions } from './train';
 
 export class UsageError extends Error {}
@@ -14,7 +15,9 @@ export class UsageError extends Error {}
 /** Where a run looks when a flag is not given. */
 export const TRAIN_DEFAULTS = {
   dataDir: 'data/mnist',
-  out: 'public/models/cnn',
+  arch: DEFAULT_ARCH,
+  /** Where models go: `--out` defaults to the architecture's folder here. */
+  modelsDir: 'public/models',
   epochs: 6,
   seed: 1,
   batchSize: 64,
@@ -29,7 +32,7 @@ export const TRAIN_DEFAULTS = {
 export interface TrainFlag {
   readonly name: string;
   /** What the value is, for the usage line; none for a switch. */
-  readonly value?: 'DIR' | 'FILE' | 'N' | 'URL';
+  readonly value?: 'DIR' | 'FILE' | 'N' | 'NAME' | 'URL';
   readonly default: string;
   readonly meaning: string;
 }
@@ -43,10 +46,17 @@ export const TRAIN_FLAGS: readonly TrainFlag[] = [
       'the four MNIST IDX files (.gz or raw); missing ones are downloaded and checked against the canonical checksums',
   },
   {
+    name: 'arch',
+    value: 'NAME',
+    default: TRAIN_DEFAULTS.arch,
+    meaning: `the network: ${ARCH_NAMES.map((name) => `${name} (${ARCHITECTURES[name].summary})`).join('; ')}`,
+  },
+  {
     name: 'out',
     value: 'DIR',
-    default: TRAIN_DEFAULTS.out,
-    meaning: 'where the model goes; replaced atomically, so a failed or interrupted run leaves the old one',
+    default: `${TRAIN_DEFAULTS.modelsDir}/ARCH`,
+    meaning:
+      "where the model goes, its folder's name the catalog id; replaced atomically, so a failed or interrupted run leaves the old one",
   },
   {
     name: 'epochs',
@@ -206,6 +216,12 @@ function positiveInteger(flag: string, value: string | undefined, fallback: numb
   return parsed;
 }
 
+function archName(value: string | undefined): ArchName {
+  if (value === undefined) return TRAIN_DEFAULTS.arch;
+  if (isArchName(value)) return value;
+  throw new UsageError(`--arch must be one of ${ARCH_NAMES.join(', ')}; got "${value}"`);
+}
+
 function wholeNumber(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
@@ -230,9 +246,11 @@ export function parseTrainArgs(
   if (seedText?.trim() === '' || !Number.isInteger(seed) || seed < 0)
     throw new UsageError(`--seed needs a whole number >= 0, got "${seedText}"`);
   const limit = value('limit');
+  const arch = archName(value('arch'));
   return {
     dataDir: value('data-dir') ?? TRAIN_DEFAULTS.dataDir,
-    out: value('out') ?? TRAIN_DEFAULTS.out,
+    arch,
+    out: value('out') ?? `${TRAIN_DEFAULTS.modelsDir}/${arch}`,
     epochs: positiveInteger('epochs', value('epochs'), TRAIN_DEFAULTS.epochs),
     limit: limit === undefined ? undefined : positiveInteger('limit', limit, 0),
     seed,

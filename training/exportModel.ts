@@ -11,11 +11,12 @@ import { NUM_CLASSES } from '../src/digit';
 import { formatMetrics, modelJson, weightBuffer, WEIGHTS_FILE } from '../src/learning/artifacts';
 import {
   CATALOG_FILE,
+  checkCatalogFile,
   entryProblem,
-  readCatalog,
   withEntry,
-  type Catalog,
   type CatalogEntry,
+  type CatalogFile,
+  type MeasuredFigures,
   type NotDigitScore,
 } from '../src/model/catalog';
 import { DataFileError } from './idx';
@@ -71,11 +72,17 @@ function writeFileAtomically(path: string, text: string): void {
   renameSync(partial, path);
 }
 
+/** Figures measured when the catalog is written rather than when the model was trained. */
+export interface MeasuredHere {
+  /** Overrides `metrics.json`'s: every model of a catalog timed in one sitting compare fairly. */
+  readonly msPerPrediction?: number;
+}
+
 /**
  * The catalog entry of a model folder this exporter wrote, from its own files: its id is the
  * folder's name, and what training measured comes from its `metrics.json`.
  */
-export function catalogEntryFor(modelDir: string): CatalogEntry {
+export function catalogEntryFor(modelDir: string, measuredHere: MeasuredHere = {}): CatalogEntry {
   const id = basename(resolve(modelDir));
   const json = JSON.parse(readFileSync(join(modelDir, 'model.json'), 'utf8')) as io.ModelJSON;
   const metrics = JSON.parse(readFileSync(join(modelDir, 'metrics.json'), 'utf8')) as Record<string, unknown>;
@@ -96,14 +103,29 @@ export function catalogEntryFor(modelDir: string): CatalogEntry {
     inputSize: inputShape[1] ?? 0,
     classes: NUM_CLASSES,
     ...outputsOf(metrics),
-    measured: {
-      mnistTestAccuracy: metrics.testAccuracy as number,
-      penAccuracy: (metrics.penAccuracy as number | null) ?? null,
-      unipenAccuracy: (metrics.unipenAccuracy as number | null) ?? null,
-      params: metrics.params as number,
-      weightBytes: metrics.weightBytes as number,
-    },
+    measured: measuredFigures(metrics, measuredHere),
     createdAt: String(metrics.createdAt),
+  };
+}
+
+/** A fraction of a held-out set in `metrics.heldOut`, or null when that set was not measured. */
+type HeldOutRates = Partial<Record<'pen' | 'unipen' | 'letters' | 'generated', { notDigit?: number }>>;
+
+function measuredFigures(metrics: Record<string, unknown>, measuredHere: MeasuredHere): MeasuredFigures {
+  const heldOut = (metrics.heldOut ?? {}) as HeldOutRates;
+  // A model without a "not a digit" output never says it: its rates are not zeros but absent.
+  const rate = (set: keyof HeldOutRates) => (metrics.notDigit ? (heldOut[set]?.notDigit ?? null) : null);
+  return {
+    mnistTestAccuracy: metrics.testAccuracy as number,
+    penAccuracy: (metrics.penAccuracy as number | null) ?? null,
+    unipenAccuracy: (metrics.unipenAccuracy as number | null) ?? null,
+    penNotDigit: rate('pen'),
+    unipenNotDigit: rate('unipen'),
+    lettersNotDigit: rate('letters'),
+    generatedNotDigit: rate('generated'),
+    params: metrics.params as number,
+    weightBytes: metrics.weightBytes as number,
+    msPerPrediction: measuredHere.msPerPrediction ?? (metrics.msPerPrediction as number | undefined) ?? null,
   };
 }
 
@@ -113,12 +135,17 @@ function outputsOf(metrics: Record<string, unknown>): Pick<CatalogEntry, 'output
   return notDigit ? { outputs: Number(metrics.outputs), notDigit } : {};
 }
 
-/** The catalog in `modelsDir`, or null when there is none yet. A broken one is an error: fix it by hand. */
-export function readCatalogFile(modelsDir: string): Catalog | null {
+/**
+ * The catalog in `modelsDir` as written, every entry kept, or null when there is none yet. One
+ * that is not a catalog at all is an error: fix it by hand.
+ */
+export function readCatalogFile(modelsDir: string): CatalogFile | null {
   const path = join(modelsDir, CATALOG_FILE);
   if (!existsSync(path)) return null;
   try {
-    return readCatalog(JSON.parse(readFileSync(path, 'utf8'))).catalog;
+    const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    checkCatalogFile(json);
+    return json;
   } catch (error) {
     throw new DataFileError(path, `cannot be updated: ${(error as Error).message}`);
   }
@@ -126,11 +153,13 @@ export function readCatalogFile(modelsDir: string): Catalog | null {
 
 /**
  * Adds or replaces the entry of the model in `modelDir` in the catalog of its parent folder (the
- * first model written becomes the default), checking the entry as the page will.
+ * first model written becomes the default), checking the entry as the page will. The other
+ * entries are kept as they are, and the file is replaced with a rename: an interrupted run leaves
+ * the previous catalog.
  */
-export function writeCatalogEntry(modelDir: string): CatalogEntry {
+export function writeCatalogEntry(modelDir: string, measuredHere: MeasuredHere = {}): CatalogEntry {
   const modelsDir = dirname(resolve(modelDir));
-  const entry = catalogEntryFor(modelDir);
+  const entry = catalogEntryFor(modelDir, measuredHere);
   const problem = entryProblem(entry);
   if (problem !== null) throw new Error(`the catalog entry for ${modelDir} ${problem}`);
   const catalog = withEntry(readCatalogFile(modelsDir), entry);

@@ -9,7 +9,8 @@ import '@tensorflow/tfjs-backend-wasm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { sliceGradients, type BatchItem } from '../src/learning/gradients';
 import { createModel } from '../src/learning/model';
-import { loadTrainingSources, outputsFor, type SourceOptions } from './sources';
+import { loadTrainingSources, outputsFor } from './sources';
+import type { HelperOptions } from './helperPool';
 import { registerWasmConvGradients } from '../src/learning/wasmConvGradients';
 
 export interface HelperRequest {
@@ -17,11 +18,11 @@ export interface HelperRequest {
   items: BatchItem[];
 }
 
-const options = workerData as SourceOptions & { seed: number };
+const options = workerData as HelperOptions;
 registerWasmConvGradients();
 await tf.setBackend('wasm');
 const { sources } = await loadTrainingSources(options);
-const model = createModel({ seed: options.seed, outputs: outputsFor(options) });
+const model = createModel({ seed: options.seed, arch: options.arch, outputs: outputsFor(options) });
 const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
 
 parentPort!.on('message', async ({ weights, items }: HelperRequest) => {

@@ -3,7 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { GradientHelper } from '../src/learning/fit';
 import type { SliceResult } from '../src/learning/gradients';
+import type { ArchName } from '../src/learning/model';
 import type { SourceOptions } from './sources';
+
+/** What a helper needs to build the same model from the same data as the main thread. */
+export type HelperOptions = SourceOptions & { seed: number; arch: ArchName };
 
 const HELPER_PATH = fileURLToPath(new URL('./gradientHelper.ts', import.meta.url));
 
@@ -13,7 +17,7 @@ const HELPER_PATH = fileURLToPath(new URL('./gradientHelper.ts', import.meta.url
  */
 const BOOT = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(HELPER_PATH)}, ${JSON.stringify(import.meta.url)}))`;
 
-function startHelper(options: SourceOptions & { seed: number }): Promise<GradientHelper> {
+function startHelper(options: HelperOptions): Promise<GradientHelper> {
   // Functions cannot cross to a worker; the helper reports nothing anyway.
   const { onProgress: _onProgress, ...data } = options;
   const worker = new Worker(BOOT, { eval: true, workerData: data });
@@ -55,9 +59,6 @@ function startHelper(options: SourceOptions & { seed: number }): Promise<Gradien
   });
 }
 
-export async function startHelpers(
-  count: number,
-  options: SourceOptions & { seed: number },
-): Promise<GradientHelper[]> {
+export async function startHelpers(count: number, options: HelperOptions): Promise<GradientHelper[]> {
   return Promise.all(Array.from({ length: count }, () => startHelper(options)));
 }

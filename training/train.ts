@@ -20,17 +20,20 @@ import { missingDataHint, parseTrainArgs, trainNotes, usageText, UsageError, wan
 import { writeCatalogEntry, writeModelAtomically } from './exportModel';
 import { DataFileError } from './idx';
 import { startHelpers } from './helperPool';
-import { createModel } from '../src/learning/model';
+import { ARCHITECTURES, createModel, type ArchName } from '../src/learning/model';
 import { EVAL_PEN_RATIOS, PEN_WRITERS, renderPenDigit, type PenDigit } from './pen';
 import { batchLine, epochLine, LiveLine, summaryTable, type EpochRow } from './progress';
 import { DIGIT_LABELS, MNIST_PIXELS, NOT_DIGIT, NUM_CLASSES } from '../src/digit/types';
 import { createRandom } from '../src/learning/random';
 import { loadTrainingSources, outputsFor, type SourceOptions, type TrainingData } from './sources';
 import { fit } from '../src/learning/fit';
+import { measureLatency, type Latency } from './latency';
 import { registerWasmConvGradients } from '../src/learning/wasmConvGradients';
 
 export interface TrainOptions {
   dataDir: string;
+  /** Which network (`src/learning/model.ts`); `cnn` when not given. */
+  arch?: ArchName;
   out: string;
   epochs: number;
   limit?: number;
@@ -114,11 +117,16 @@ interface TrainedModel {
 
 /** Fits a new model with helper threads; the model is disposed if training does not finish. */
 async function trainModel(options: TrainOptions, data: PreparedData): Promise<TrainedModel> {
-  const model = createModel({ seed: options.seed, outputs: outputsFor(data.sourceOptions) });
+  const arch = options.arch ?? 'cnn';
+  const model = createModel({ seed: options.seed, arch, outputs: outputsFor(data.sourceOptions) });
   const rows: EpochRow[] = [];
   const live = new LiveLine();
   try {
-    const helpers = await startHelpers(options.workers - 1, { ...data.sourceOptions, seed: options.seed });
+    const helpers = await startHelpers(options.workers - 1, {
+      ...data.sourceOptions,
+      seed: options.seed,
+      arch,
+    });
     const started = performance.now();
     const history = await fit(model, data.sources, {
       helpers,
@@ -150,6 +158,8 @@ interface ShippedEvaluation {
   readonly quantized: HeldOutFigures;
   /** The float32 model's, at the same threshold. */
   readonly float: HeldOutFigures;
+  /** Milliseconds per prediction of the shipped weights, one drawing at a time. */
+  readonly latency: Latency;
 }
 
 /** Evaluates what ships: the 8-bit weights, reloaded exactly as the app will load them; and the float32 model beside it. */
@@ -160,7 +170,7 @@ async function evaluateShipped(model: tfl.LayersModel, data: PreparedData): Prom
     const sets = heldOutSets(data.mnist.test, data, outputsFor(data.sourceOptions) > NUM_CLASSES);
     const quantized = await measureHeldOut(shippedModel, sets);
     const float = await measureHeldOut(model, sets, quantized.threshold);
-    return { shipped, quantized, float };
+    return { shipped, quantized, float, latency: await measureLatency(shipped) };
   } finally {
     shippedModel.dispose();
   }
@@ -172,14 +182,19 @@ function metricsOf(
   trained: TrainedModel,
   evaluation: ShippedEvaluation,
 ) {
-  const { quantized, float, shipped } = evaluation;
+  const { quantized, float, shipped, latency } = evaluation;
   const { rows } = trained;
+  const arch = options.arch ?? 'cnn';
   return {
+    arch,
+    name: ARCHITECTURES[arch].name,
     testAccuracy: quantized.mnist.accuracy,
     confusion: quantized.mnist.confusion,
     params: trained.model.countParams(),
     weightBytes: weightBytes(shipped),
     weightQuantization: 'uint8',
+    msPerPrediction: latency.medianMs,
+    latency,
     floatTestAccuracy: float.mnist.accuracy,
     penAccuracy: quantized.pen?.accuracy ?? null,
     penAccuracyByPenWidth: quantized.pen?.byPenWidth ?? null,
@@ -206,7 +221,6 @@ function metricsOf(
 function realHandwritingMetrics(data: PreparedData, { quantized, float }: ShippedEvaluation) {
   const outputs = outputsFor(data.sourceOptions);
   return {
-    name: 'CNN',
     outputs,
     outputNames: [...DIGIT_LABELS, ...(outputs > NUM_CLASSES ? ['not a digit'] : [])],
     notDigit: outputs > NUM_CLASSES ? { output: NOT_DIGIT, threshold: quantized.threshold } : null,
@@ -242,6 +256,9 @@ function report(log: Log, options: TrainOptions, metrics: Metrics, rows: readonl
   reportHeldOut(log, metrics.heldOut);
   log(
     `${metrics.params} parameters, ${metrics.weightBytes} bytes of weights; ${metrics.trainSeconds}s, ${metrics.samplesPerSecond} img/s`,
+  );
+  log(
+    `${metrics.msPerPrediction} ms per prediction (median of ${metrics.latency.runs}, one at a time, ${metrics.latency.backend}${metrics.latency.simd ? ' SIMD' : ''})`,
   );
   log(`model written to ${options.out}, listed in ${join(dirname(options.out), CATALOG_FILE)}`);
 }

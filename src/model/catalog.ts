@@ -20,7 +20,31 @@ export interface MeasuredFigures {
   readonly weightBytes: number;
   /** Accuracy on UNIPEN digits of writers neither training nor tuning saw; absent in older entries. */
   readonly unipenAccuracy?: number | null;
+  /**
+   * The "not a digit" answers, each a fraction of its set; absent in older entries, null for a
+   * model that cannot say it. Digits wrongly rejected: the held-out writers' pen and UNIPEN digits
+   * called not a digit. Caught: the test writers' letters (those that look like no digit) and
+   * generated non-digit ink called not a digit.
+   */
+  readonly penNotDigit?: number | null;
+  readonly unipenNotDigit?: number | null;
+  readonly lettersNotDigit?: number | null;
+  readonly generatedNotDigit?: number | null;
+  /**
+   * Median milliseconds per prediction, one drawing at a time through the page's forward pass on
+   * the WASM backend in Node (`training/latency.ts`), on the machine that wrote the catalog.
+   */
+  readonly msPerPrediction?: number | null;
 }
+
+/** The optional fractions of `MeasuredFigures`, checked alike. */
+const OPTIONAL_FRACTIONS = [
+  'unipenAccuracy',
+  'penNotDigit',
+  'unipenNotDigit',
+  'lettersNotDigit',
+  'generatedNotDigit',
+] as const;
 
 /**
  * How a model says "that is not a digit": the output that scores it, and the score at or above
@@ -124,15 +148,35 @@ export function outputsOf(entry: CatalogEntry): number {
 
 function measuredProblem(measured: unknown): string | null {
   if (!isFields(measured)) return 'has no measured figures';
-  const { mnistTestAccuracy, penAccuracy, params, weightBytes } = measured;
+  const { mnistTestAccuracy, penAccuracy, params, weightBytes, msPerPrediction } = measured;
   if (!isFraction(mnistTestAccuracy)) return 'has no MNIST test accuracy';
   if (penAccuracy !== null && !isFraction(penAccuracy)) return 'has an invalid pen accuracy';
   if (!isCount(params) || !isCount(weightBytes)) return 'has no parameter or weight count';
+  const badFraction = OPTIONAL_FRACTIONS.find((key) => !isAbsentOr(measured[key], isFraction));
+  if (badFraction) return `has an invalid ${badFraction} ${JSON.stringify(measured[badFraction])} (not 0..1)`;
+  const isDuration = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
+  if (!isAbsentOr(msPerPrediction, isDuration))
+    return `has an invalid msPerPrediction ${JSON.stringify(msPerPrediction)}`;
   return null;
 }
 
-/** Checks a parsed `index.json`; throws `CatalogError` only when no model at all can be used. */
-export function readCatalog(json: unknown): CatalogReading {
+/** Optional figures may be missing (older entries) or null (not measured). */
+const isAbsentOr = (value: unknown, check: (value: unknown) => boolean) =>
+  value === undefined || value === null || check(value);
+
+/**
+ * A catalog file as written: its entries unchecked, so that rewriting it to add one model keeps
+ * every other entry as it was, even one this version of the page cannot use.
+ */
+export interface CatalogFile {
+  readonly format: typeof CATALOG_FORMAT;
+  readonly version: typeof CATALOG_VERSION;
+  readonly defaultModel: string;
+  readonly models: readonly unknown[];
+}
+
+/** Throws `CatalogError` unless `json` is a catalog of this format and version with a list of models. */
+export function checkCatalogFile(json: unknown): asserts json is CatalogFile {
   if (!isFields(json) || json.format !== CATALOG_FORMAT)
     throw new CatalogError(`is not a digitpad model catalog (no "format": "${CATALOG_FORMAT}")`);
   if (json.version !== CATALOG_VERSION)
@@ -140,6 +184,15 @@ export function readCatalog(json: unknown): CatalogReading {
       `is catalog version ${String(json.version)}; this page reads version ${CATALOG_VERSION}`,
     );
   if (!Array.isArray(json.models)) throw new CatalogError('has no list of models');
+}
+
+/**
+ * Checks a parsed `index.json` entry by entry: a bad entry is left out with a line in `problems`
+ * that names it and says why, and the other models still work. Throws `CatalogError` only when
+ * no model at all can be used.
+ */
+export function readCatalog(json: unknown): CatalogReading {
+  checkCatalogFile(json);
   const problems: string[] = [];
   const models: CatalogEntry[] = [];
   json.models.forEach((entry: unknown, index) => {
@@ -162,15 +215,22 @@ export function readCatalog(json: unknown): CatalogReading {
   return { catalog: { format: CATALOG_FORMAT, version: CATALOG_VERSION, defaultModel, models }, problems };
 }
 
-/** The catalog with `entry` added, or replacing the entry of the same id; order kept. The first entry is the default. */
-export function withEntry(catalog: Catalog | null, entry: CatalogEntry): Catalog {
+const idOf = (value: unknown) => (isFields(value) ? value.id : undefined);
+
+/**
+ * The catalog with `entry` upserted by id: replacing every entry of that id in place (the first
+ * keeps its position), or added at the end. Every other entry is kept exactly as it was, valid or
+ * not, and so is the default; the first model written becomes the default.
+ */
+export function withEntry(catalog: CatalogFile | null, entry: CatalogEntry): CatalogFile {
   const models = catalog?.models ?? [];
-  const replaced = models.some((m) => m.id === entry.id);
+  const first = models.findIndex((m) => idOf(m) === entry.id);
+  const kept = models.filter((m, i) => idOf(m) !== entry.id || i === first);
   return {
     format: CATALOG_FORMAT,
     version: CATALOG_VERSION,
     defaultModel: catalog?.defaultModel ?? entry.id,
-    models: replaced ? models.map((m) => (m.id === entry.id ? entry : m)) : [...models, entry],
+    models: first < 0 ? [...kept, entry] : kept.map((m) => (idOf(m) === entry.id ? entry : m)),
   };
 }
 

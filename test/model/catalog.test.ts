@@ -23,6 +23,20 @@ const entry = (overrides: Partial<Record<keyof CatalogEntry, unknown>> = {}): Re
   ...overrides,
 });
 
+/** An entry's figures as training writes them now, every optional figure present. */
+const figures = {
+  mnistTestAccuracy: 0.994,
+  penAccuracy: 0.98,
+  unipenAccuracy: 0.978,
+  penNotDigit: 0.0036,
+  unipenNotDigit: 0.0107,
+  lettersNotDigit: 0.906,
+  generatedNotDigit: 0.9445,
+  params: 52731,
+  weightBytes: 52731,
+  msPerPrediction: 1.2,
+};
+
 const catalog = (models: unknown[], defaultModel = 'cnn') => ({
   format: CATALOG_FORMAT,
   version: 1,
@@ -59,12 +73,54 @@ describe('reading the catalog', () => {
       { measured: { mnistTestAccuracy: 99.5, penAccuracy: null, params: 1, weightBytes: 1 } },
       'no MNIST test accuracy',
     ],
+    [
+      'a letters rate in percent',
+      { measured: { ...figures, lettersNotDigit: 90.6 } },
+      'has an invalid lettersNotDigit 90.6 (not 0..1)',
+    ],
+    [
+      'a UNIPEN accuracy as text',
+      { measured: { ...figures, unipenAccuracy: '0.97' } },
+      'has an invalid unipenAccuracy "0.97"',
+    ],
+    [
+      'a negative time per prediction',
+      { measured: { ...figures, msPerPrediction: -1 } },
+      'has an invalid msPerPrediction -1',
+    ],
   ])('leaves out an entry with %s, says why, and keeps the others', (_what, overrides, problem) => {
     const bad = entry({ ...overrides, id: 'id' in overrides ? overrides.id : 'bad' });
     const { catalog: read, problems } = readCatalog(catalog([bad, entry()]));
     expect(read.models.map((m) => m.id)).toEqual(['cnn']);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(problem);
+  });
+
+  it('takes every figure of a current entry, and null where a model cannot say "not a digit"', () => {
+    const dense = entry({
+      id: 'dense',
+      modelUrl: 'dense/model.json',
+      files: ['dense/model.json'],
+      measured: { ...figures, lettersNotDigit: null, generatedNotDigit: null, msPerPrediction: null },
+    });
+    const { catalog: read, problems } = readCatalog(catalog([entry({ measured: figures }), dense]));
+    expect(problems).toEqual([]);
+    expect(read.models.map((m) => m.measured)).toEqual([figures, dense.measured]);
+  });
+
+  it('checks each entry on its own: a bad default leaves the others usable, and says which and why', () => {
+    const models = [
+      entry({ measured: { ...figures, generatedNotDigit: 2 } }),
+      entry({ id: 'dense', modelUrl: 'dense/model.json', files: ['dense/model.json'] }),
+      entry({ id: 'cnn-large', modelUrl: 'cnn-large/model.json', files: ['cnn-large/model.json'] }),
+    ];
+    const { catalog: read, problems } = readCatalog(catalog(models));
+    expect(read.models.map((m) => m.id)).toEqual(['dense', 'cnn-large']);
+    expect(read.defaultModel).toBe('dense');
+    expect(problems).toEqual([
+      'model "cnn" has an invalid generatedNotDigit 2 (not 0..1)',
+      'default model "cnn" is not usable; using "dense"',
+    ]);
   });
 
   it('falls back to the first usable model when the default is not usable, and says so', () => {
@@ -102,11 +158,40 @@ describe('writing the catalog', () => {
       files: ['dense/model.json'],
     }) as unknown as CatalogEntry;
     const two = withEntry(first, dense);
-    expect(two.models.map((m) => m.id)).toEqual(['cnn', 'dense']);
+    expect(two.models.map((m) => (m as CatalogEntry).id)).toEqual(['cnn', 'dense']);
     expect(two.defaultModel).toBe('cnn');
     const renamed = withEntry(two, { ...(entry() as unknown as CatalogEntry), name: 'Renamed' });
-    expect(renamed.models.map((m) => m.name)).toEqual(['Renamed', 'CNN']);
+    expect(renamed.models.map((m) => (m as CatalogEntry).name)).toEqual(['Renamed', 'CNN']);
     expect(readCatalog(JSON.parse(JSON.stringify(renamed))).problems).toEqual([]);
+  });
+
+  it('keeps every other entry exactly as it was, even one this page cannot read', () => {
+    const future = { id: 'future', format: 'a later kind of entry' };
+    const odd = entry({ id: 'odd', classes: 26 });
+    const written = withEntry(
+      { ...catalog([future, entry(), odd]), version: 1 } as Parameters<typeof withEntry>[0],
+      entry({
+        id: 'dense',
+        modelUrl: 'dense/model.json',
+        files: ['dense/model.json'],
+      }) as unknown as CatalogEntry,
+    );
+    expect(written.models).toEqual([
+      future,
+      entry(),
+      odd,
+      entry({ id: 'dense', modelUrl: 'dense/model.json', files: ['dense/model.json'] }),
+    ]);
+    expect(written.defaultModel).toBe('cnn');
+  });
+
+  it('replaces a model listed twice by one entry, where the first was', () => {
+    const dense = entry({ id: 'dense', modelUrl: 'dense/model.json', files: ['dense/model.json'] });
+    const written = withEntry(
+      catalog([entry({ name: 'old' }), dense, entry({ name: 'older' })]) as Parameters<typeof withEntry>[0],
+      entry({ name: 'new' }) as unknown as CatalogEntry,
+    );
+    expect(written.models.map((m) => (m as CatalogEntry).name)).toEqual(['new', 'CNN']);
   });
 });
 

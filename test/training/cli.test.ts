@@ -16,7 +16,13 @@ const run = promisify(execFile);
 const noFiles = () => false;
 
 /** A value each kind of flag accepts. */
-const SAMPLE = { DIR: 'some/dir', FILE: 'some/file.json', N: '3', URL: 'https://example.org/mnist/' };
+const SAMPLE = {
+  DIR: 'some/dir',
+  FILE: 'some/file.json',
+  N: '3',
+  NAME: 'dense',
+  URL: 'https://example.org/mnist/',
+};
 
 describe('train --help', () => {
   it('lists every flag the parser accepts, with its default and meaning', () => {
@@ -57,6 +63,9 @@ describe('train flags', () => {
     [['--batchsize', '8'], "Unknown option '--batchsize'; did you mean --batch-size?"],
     [['--frobnicate'], "Unknown option '--frobnicate' (npm run train -- --help lists the flags)"],
     [['epochs'], "Unexpected argument 'epochs': flags start with --"],
+    [['--arch', 'resnet'], '--arch must be one of cnn, dense, cnn-large; got "resnet"'],
+    [['--arch=CNN'], '--arch must be one of cnn, dense, cnn-large; got "CNN"'],
+    [['--arch'], '--arch needs a value (NAME)'],
   ])('%j fails with a plain message', (argv, message) => {
     expect(() => parseTrainArgs(argv, noFiles)).toThrow(new UsageError(message));
   });
@@ -80,6 +89,32 @@ describe('train flags', () => {
     ['xyz', null],
   ])('suggests --%s -> %s', (typed, expected) => {
     expect(nearestFlag(typed)).toBe(expected);
+  });
+});
+
+describe('--arch', () => {
+  it.each([
+    [[], 'cnn', 'public/models/cnn'],
+    [['--arch', 'dense'], 'dense', 'public/models/dense'],
+    [['--arch=cnn-large'], 'cnn-large', 'public/models/cnn-large'],
+    [['--arch', 'dense', '--out', 'elsewhere/baseline'], 'dense', 'elsewhere/baseline'],
+  ])('%j builds %s into %s (the folder is the catalog id)', (argv, arch, out) => {
+    expect(parseTrainArgs(argv, noFiles)).toMatchObject({ arch, out });
+  });
+
+  it('lists every architecture in --help', () => {
+    const line = usageText()
+      .split('\n')
+      .find((candidate) => candidate.trimStart().startsWith('--arch'));
+    for (const arch of ['cnn', 'dense', 'cnn-large']) expect(line).toContain(`${arch} (`);
+  });
+
+  it('exits 2 with a one-line reason naming the choices', async () => {
+    const failure = run('npx', ['tsx', 'training/train.ts', '--arch', 'lenet']);
+    await expect(failure).rejects.toMatchObject({
+      code: 2,
+      stderr: 'train: usage: --arch must be one of cnn, dense, cnn-large; got "lenet"\n',
+    });
   });
 });
 

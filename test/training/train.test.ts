@@ -10,11 +10,13 @@ import { evaluation, predictClasses } from '../../src/learning/evaluate';
 import { readModelFolder } from '../../training/exportModel';
 import { loadMnist } from '../../training/mnist';
 import { parseTrainArgs } from '../../training/cli';
+import { readCatalog } from '../../src/model/catalog';
 import { train, type TrainOptions } from '../../training/train';
 import { dataSetPath } from '../dataSets';
 import { writeSyntheticMnist } from './fixtures';
 
 const run = promisify(execFile);
+const COMMITTED_CATALOG = readFileSync(join(__dirname, '../../public/models/index.json'), 'utf8');
 
 function options(dataDir: string, out: string, extra: Partial<TrainOptions> = {}): TrainOptions {
   return {
@@ -94,16 +96,39 @@ describe('training end to end (synthetic data)', () => {
     // It also draws and reads 2,000 generated non-digits: slower than the other runs here.
   }, 180_000);
 
-  it('leaves the previous model untouched when interrupted', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'digitpad-keep-')), 'cnn');
+  it('leaves the previous model and catalog untouched when interrupted', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'digitpad-keep-'));
+    const out = join(root, 'cnn');
     mkdirSync(out);
     writeFileSync(join(out, 'model.json'), '{"previous": true}');
+    writeFileSync(join(root, 'index.json'), COMMITTED_CATALOG);
     let batches = 0;
     await expect(train(options(dataDir, out, { shouldStop: () => ++batches > 3 }))).rejects.toThrow(
       /interrupted/,
     );
     expect(readFileSync(join(out, 'model.json'), 'utf8')).toBe('{"previous": true}');
+    expect(readFileSync(join(root, 'index.json'), 'utf8')).toBe(COMMITTED_CATALOG);
   });
+
+  it('--arch dense writes its own model and adds its entry beside the others, timed', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'digitpad-arch-'));
+    writeFileSync(join(root, 'index.json'), COMMITTED_CATALOG);
+    const metrics = await train(options(dataDir, join(root, 'dense'), { arch: 'dense', epochs: 1 }));
+    expect(metrics).toMatchObject({ arch: 'dense', name: 'Dense 784-512-512', params: 669706 });
+    expect(metrics.latency).toMatchObject({ backend: 'wasm', runs: 300 });
+    const { catalog, problems } = readCatalog(JSON.parse(readFileSync(join(root, 'index.json'), 'utf8')));
+    expect(problems).toEqual([]);
+    expect(catalog.defaultModel).toBe('cnn');
+    expect(catalog.models.map((m) => m.id)).toEqual([
+      ...JSON.parse(COMMITTED_CATALOG)
+        .models.map((m: { id: string }) => m.id)
+        .filter((id: string) => id !== 'dense'),
+      'dense',
+    ]);
+    const dense = catalog.models.at(-1)!;
+    expect(dense.measured.msPerPrediction).toBe(metrics.msPerPrediction);
+    expect(dense.measured.msPerPrediction).toBeGreaterThan(0);
+  }, 120_000);
 });
 
 describe('the train command', () => {
@@ -119,6 +144,7 @@ describe('the train command', () => {
   it('has the documented defaults', () => {
     expect(parseTrainArgs([], () => false)).toMatchObject({
       dataDir: 'data/mnist',
+      arch: 'cnn',
       out: 'public/models/cnn',
       seed: 1,
       epochs: 6,
