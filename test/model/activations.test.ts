@@ -63,7 +63,10 @@ describe('activations of the committed model', () => {
   it("matches tfjs-layers' own layer outputs, and ends in the classifier's probabilities", async () => {
     const input = randomInput(2);
     const layers = await classifier.activations(input);
-    const probe = tfl.model({ inputs: reference.inputs, outputs: reference.layers.map((l) => l.output) });
+    const probe = tfl.model({
+      inputs: reference.inputs,
+      outputs: reference.layers.map((l) => l.output as tfl.SymbolicTensor),
+    });
     const x = tf.tensor4d(input, [1, 28, 28, 1]);
     const expected = probe.predict(x) as tf.Tensor[];
     for (const [i, tensor] of expected.entries()) {
