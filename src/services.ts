@@ -3,7 +3,7 @@ import { FIRST_ANSWER_BACKEND, backendsFromQuery, type BackendName } from './mod
 import type { CatalogEntry } from './model/catalog';
 import { downloads } from './model/downloadProgress';
 import type { Fetch } from './model/loadArtifacts';
-import { queriedModel, resolveChoice, storedModel, type ModelRequest } from './model/modelChoice';
+import { queriedModel, resolveChoice, storeModel, storedModel, type ModelRequest } from './model/modelChoice';
 import {
   createModelLibrary,
   type ModelLibrary,
@@ -38,6 +38,8 @@ export interface AppServices {
   modelFor(id: string | null, fetchFile?: Fetch): ChosenSource;
   /** The catalog's default model, for the classifier. */
   readonly defaultModel: ModelSource;
+  /** Keeps the picker's choice for the next visit (nothing happens where storage is refused). */
+  rememberModel(id: string): void;
   /** Starts downloading the model the page opened with now, before React has rendered and asked for it. */
   prefetchModel(): void;
   /** Backends to try, best first (`?backend=` forces one). */
@@ -97,6 +99,7 @@ export function createAppServices(page: Page = PRERENDER_PAGE): AppServices {
     request,
     modelFor,
     defaultModel: modelFor(null),
+    rememberModel: (id) => void storeModel(() => page.localStorage as Storage, id),
     prefetchModel() {
       prefetched ??= chosenModelSource(models, opening)();
       prefetched.catch(() => undefined); // shown when the classifier takes it

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CatalogEntry } from '../model/catalog';
-import { MODEL_QUERY, requestedId, resolveChoice, storeModel, type ModelRequest } from '../model/modelChoice';
+import { MODEL_QUERY, requestedId, resolveChoice, type ModelRequest } from '../model/modelChoice';
 import type { AppServices } from '../services';
 
 export interface ModelChoice {
@@ -48,11 +48,14 @@ function useCatalog(services: AppServices) {
 export function useModelChoice(services: AppServices): ModelChoice {
   const reading = useCatalog(services);
   const [request, setRequest] = useState<ModelRequest>(services.request);
-  const choose = useCallback((id: string) => {
-    storeModel(() => window.localStorage, id);
-    followInAddress(id);
-    setRequest({ queried: null, stored: id });
-  }, []);
+  const choose = useCallback(
+    (id: string) => {
+      services.rememberModel(id);
+      followInAddress(id);
+      setRequest({ queried: null, stored: id });
+    },
+    [services],
+  );
   return useMemo(() => {
     const resolved = reading === null ? null : resolveChoice(reading.catalog, request);
     return {
