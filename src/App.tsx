@@ -1,7 +1,9 @@
-import { useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { AboutPanel } from './components/AboutPanel';
 import { DrawingPad } from './components/DrawingPad';
+import { ExplorePanel } from './components/ExplorePanel';
 import { HistoryPanel } from './components/HistoryPanel';
+import { ModelPicker } from './components/ModelPicker';
 import { ModelStatus } from './components/ModelStatus';
 import { PadToolbar } from './components/PadToolbar';
 import { PredictionPanel } from './components/PredictionPanel';
@@ -9,11 +11,14 @@ import { ProbabilityChart } from './components/ProbabilityChart';
 import { UpdateBanner } from './components/UpdateBanner';
 import { useAppUpdate } from './hooks/useAppUpdate';
 import { useClassifier, useHandOver, type ModelState } from './hooks/useClassifier';
+import { useAfterStroke, type InUse } from './hooks/modelInUse';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
+import { useModelChoice, type ModelChoice } from './hooks/useModelChoice';
 import { useRecognition } from './hooks/useRecognition';
 import { useShownDigit } from './hooks/useShownDigit';
 import { NO_VERDICT } from './recognition/verdict';
 import { useStrokeHistory } from './hooks/useStrokeHistory';
+import type { StrokeHistory } from './pad/strokeHistory';
 import { useTeaching, type Teaching } from './hooks/useTeaching';
 import { DEFAULT_DEVICE, detectInputDevice, type InputDevice } from './pad/padHint';
 import type { Classifier } from './model/classifier';
@@ -37,16 +42,23 @@ function useDiagnostics(services: AppServices, classifier: Classifier | null) {
 }
 
 interface AppHeaderProps {
+  readonly services: AppServices;
   readonly teaching: Teaching;
   readonly model: ModelState;
   readonly device: InputDevice;
+  readonly choice: ModelChoice;
+  readonly inUse: InUse;
+  /** The model's input for the drawing after its last stroke, for the views that look further. */
+  readonly input: Float32Array | null;
 }
 
-function AppHeader({ teaching, model, device }: AppHeaderProps) {
+function AppHeader({ services, teaching, model, device, choice, inUse, input }: AppHeaderProps) {
   const update = useAppUpdate(model.status === 'ready');
   return (
     <header className="app-header">
       <h1>digitpad</h1>
+      <ModelPicker choice={choice} />
+      <ExplorePanel services={services} choice={choice} inUse={inUse} input={input} />
       <HistoryPanel history={teaching.saved} adaptation={teaching.adaptation} modelId={teaching.modelId} />
       <AboutPanel backend={model.status === 'ready' ? model.backend : ''} mac={device.mac} />
       {update.available && <UpdateBanner onUpdate={update.apply} />}
@@ -54,17 +66,53 @@ function AppHeader({ teaching, model, device }: AppHeaderProps) {
   );
 }
 
+/**
+ * The model the page runs: the one chosen (`?model=`, the picker, this device's last choice),
+ * loaded, with its catalog entry; `inUse` stays one object while neither changes.
+ */
+function useChosenModel(services: AppServices) {
+  const choice = useModelChoice(services);
+  const model = useClassifier(services, choice.requested);
+  const ready = model.state.status === 'ready' ? model.state : null;
+  const classifier = ready?.classifier ?? null;
+  const entry = ready?.entry ?? choice.entry;
+  const inUse = useMemo<InUse>(() => ({ entry, classifier }), [entry, classifier]);
+  return { choice, model, ready, classifier, inUse };
+}
+
+interface PadAreaProps {
+  readonly history: StrokeHistory;
+  readonly dispatch: Parameters<typeof DrawingPad>[0]['dispatch'];
+  readonly hintId: string;
+  readonly chosen: ReturnType<typeof useChosenModel>;
+}
+
+/** The model's state sits with the pad: when it cannot read, the pad says so. */
+function PadArea({ history, dispatch, hintId, chosen: { model, ready, choice, inUse } }: PadAreaProps) {
+  return (
+    <div className="pad-area">
+      <DrawingPad history={history} dispatch={dispatch} describedBy={hintId} />
+      <ModelStatus
+        {...{ state: model.state, onRetry: model.retry, notice: choice.notice }}
+        modelId={ready ? (inUse.entry?.id ?? '') : ''}
+        loadingName={choice.entry?.name}
+      />
+    </div>
+  );
+}
+
 export function App({ services: given }: AppProps) {
   const [services] = useState(() => given ?? createAppServices(globalThis.window));
-  const model = useClassifier(services);
+  const chosen = useChosenModel(services);
+  const { choice, model, classifier, inUse } = chosen;
   const { history, dispatch, undo, redo, clear, can } = useStrokeHistory();
-  const classifier = model.state.status === 'ready' ? model.state.classifier : null;
   const read = useRecognition(classifier, history, model.fail);
   useHandOver(classifier, read.strokes > 0);
-  const teaching = useTeaching(services, classifier, history, read, clear);
+  const teaching = useTeaching(classifier, history, read, clear, inUse.entry?.id ?? '');
   const { recognition, judging } = teaching;
   useDiagnostics(services, classifier);
   const [shown, show] = useShownDigit(recognition);
+  const input = useAfterStroke(recognition.readings[shown]?.input ?? null, history.active !== null);
   useKeyboardShortcuts({ undo, redo, clear });
   const hintId = useId();
   // The prerendered page and hydration use the default device, so the markup matches; the real
@@ -73,14 +121,10 @@ export function App({ services: given }: AppProps) {
 
   return (
     <div className="app">
-      <AppHeader teaching={teaching} model={model.state} device={device} />
+      <AppHeader {...{ services, teaching, device, choice, inUse, input }} model={model.state} />
       {/* Grid areas place these per screen shape; the DOM order is the reading order. */}
       <main className="workspace">
-        {/* The model's state sits with the pad: when it cannot read, the pad says so. */}
-        <div className="pad-area">
-          <DrawingPad history={history} dispatch={dispatch} describedBy={hintId} />
-          <ModelStatus state={model.state} onRetry={model.retry} />
-        </div>
+        <PadArea {...{ history, dispatch, hintId, chosen }} />
         <PredictionPanel
           recognition={recognition}
           drawing={history.active !== null}

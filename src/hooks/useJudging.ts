@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo } from 'react';
 import type { NewDrawing } from '../history/types';
 import { strokesOnPad } from '../pad/clipStrokes';
 import type { StrokeHistory } from '../pad/strokeHistory';
 import type { Recognition, Reading } from '../recognition/recognise';
-import type { AppServices } from '../services';
 import type { Adaptation } from './useAdaptation';
 import type { DrawingHistory } from './useDrawingHistory';
 
@@ -17,22 +16,6 @@ export interface Judging {
    * is one, and clears the pad.
    */
   readonly judge: (label?: number) => void;
-}
-
-/** The catalog id of the model the page runs (the catalog's default), once the catalog is read. */
-export function useModelId(services: AppServices): string {
-  const [id, setId] = useState('');
-  useEffect(() => {
-    let current = true;
-    services.models.catalog().then(
-      ({ catalog }) => current && setId(catalog.defaultModel),
-      () => undefined, // the model's own loading says what failed
-    );
-    return () => {
-      current = false;
-    };
-  }, [services]);
-  return id;
 }
 
 function drawingToSave(

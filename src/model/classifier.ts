@@ -51,6 +51,11 @@ export interface Classifier {
    */
   classifyWithFeatures(inputs: readonly Float32Array[]): Promise<FeaturedOutput[]>;
   /**
+   * Every layer's output for one input, as plain arrays (what "Look inside" draws). The tensors
+   * are read and freed here: none leaves the model module.
+   */
+  activations(input: Float32Array): Promise<LayerActivation[]>;
+  /**
    * Moves from the first-answer backend to the best one (the first of `backends`): downloads and
    * compiles it while predictions go on, then swaps sessions between two predictions. Resolves
    * once it has moved or stayed (it never rejects: when the best cannot start, the backend in use
@@ -66,6 +71,18 @@ export interface Classifier {
 export interface FeaturedOutput {
   readonly outputs: Float32Array;
   readonly features: Float32Array;
+}
+
+/** One layer's output for one input. */
+export interface LayerActivation {
+  /** The layer's name in model.json. */
+  readonly name: string;
+  /** Its Keras class: `Conv2D`, `MaxPooling2D`, `Flatten`, `Dense`, ... */
+  readonly kind: string;
+  /** Without the batch: [height, width, channels] for maps, [units] for a dense layer. */
+  readonly shape: readonly number[];
+  /** Row-major, channels last, as tfjs holds them. */
+  readonly values: Float32Array;
 }
 
 interface Session {
@@ -134,6 +151,24 @@ async function tryPredict(
   if (!probabilities.every((row) => row.outputs.every(Number.isFinite)))
     return 'the model produced non-numbers';
   return probabilities;
+}
+
+/** Every layer's output for one input on `session`, read back, with no tensor left behind. */
+async function activationsOn(session: Session, input: Float32Array): Promise<LayerActivation[]> {
+  const { model, spec } = session;
+  const side = spec.inputSize;
+  const tensors = tf.tidy(() => model.activations(tf.tensor4d(input, [1, side, side, 1])));
+  try {
+    const values = await Promise.all(tensors.map((tensor) => tensor.data<'float32'>()));
+    return model.layers.map((layer, i) => ({
+      ...layer,
+      shape: tensors[i].shape.slice(1),
+      // A copy: an identity layer's tensor is shared with the layer before it.
+      values: Float32Array.from(values[i]),
+    }));
+  } finally {
+    tf.dispose(tensors);
+  }
 }
 
 const shapeText = (shape: readonly (number | null)[] | undefined) =>
@@ -301,6 +336,11 @@ class LiveSession {
     });
   }
 
+  /** `read` on the session in use, never while a hand-over swaps sessions. */
+  inspect<T>(read: (session: Session) => Promise<T>): Promise<T> {
+    return this.gate.through(() => read(this.current));
+  }
+
   /** Replaces a failed session by the next backend in line, or throws when none is left. */
   fallBack(failed: Session, reason: string): Promise<void> {
     const { runtime, backends = BACKENDS, onBackendChange = () => {} } = this.options;
@@ -407,6 +447,13 @@ function sessionClassifier(live: LiveSession, outputs: ModelOutputs): Classifier
     classifyWithFeatures,
     classifyBatch,
     classify: async (input) => (await classifyBatch([input]))[0],
+    activations: (input) => {
+      const pixels = live.current.spec.inputSize ** 2;
+      if (input.length !== pixels)
+        return Promise.reject(new RangeError(`activations need ${pixels} values, got ${input.length}`));
+      if (live.disposed) return Promise.reject(new Error('The classifier was disposed'));
+      return live.inspect((session) => activationsOn(session, input));
+    },
     handOver: () => live.handOver(),
     dispose: () => live.dispose(),
   };

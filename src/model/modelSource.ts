@@ -70,7 +70,8 @@ export async function loadCatalog(catalogUrl: string, fetchFile: Fetch): Promise
  */
 export interface ModelLibrary {
   catalog(): Promise<CatalogReading>;
-  sourceFor(entry: CatalogEntry): ModelSource;
+  /** `entry`'s files, through `fetchFile` when given (to count one model's download on its own). */
+  sourceFor(entry: CatalogEntry, fetchFile?: Fetch): ModelSource;
 }
 
 export function createModelLibrary(modelsUrl: string, fetchFile: Fetch): ModelLibrary {
@@ -84,6 +85,7 @@ export function createModelLibrary(modelsUrl: string, fetchFile: Fetch): ModelLi
       });
       return reading;
     },
-    sourceFor: (entry) => httpModelSource(new URL(entry.modelUrl, base).href, fetchFile, modelOutputs(entry)),
+    sourceFor: (entry, through = fetchFile) =>
+      httpModelSource(new URL(entry.modelUrl, base).href, through, modelOutputs(entry)),
   };
 }

@@ -141,9 +141,19 @@ function stepFor(layer: LayerJson): Step {
   }
 }
 
+/** A saved layer as the page names it: what "Look inside" labels each activation with. */
+export interface LayerInfo {
+  /** The layer's name in model.json, e.g. `conv2d_Conv2D1`. */
+  readonly name: string;
+  /** Its Keras class: `Conv2D`, `MaxPooling2D`, `Flatten`, `Dense`, ... */
+  readonly kind: string;
+}
+
 export interface SequentialModel {
   /** Shape of the input, batch first, as saved (`null` for the batch). */
   readonly inputShape: readonly (number | null)[];
+  /** Every saved layer, in order: `activations` gives one tensor per entry. */
+  readonly layers: readonly LayerInfo[];
   /** Probabilities for a batch; call inside `tf.tidy` or dispose the result. */
   predict(input: tf.Tensor): tf.Tensor;
   /**
@@ -151,6 +161,8 @@ export interface SequentialModel {
    * layer takes in) of a batch, from one forward pass; call inside `tf.tidy` or dispose both.
    */
   predictWithFeatures(input: tf.Tensor): { probabilities: tf.Tensor; features: tf.Tensor };
+  /** Each layer's output for a batch, in `layers` order; call inside `tf.tidy` or dispose them all. */
+  activations(input: tf.Tensor): tf.Tensor[];
   dispose(): void;
 }
 
@@ -181,6 +193,17 @@ function forwardKeeping(steps: readonly Step[], weights: tf.NamedTensorMap, inpu
   return { probabilities, features: kept };
 }
 
+/** Runs `steps` over `input`, keeping every step's output. */
+function forwardAll(steps: readonly Step[], weights: tf.NamedTensorMap, input: tf.Tensor): tf.Tensor[] {
+  const outputs: tf.Tensor[] = [];
+  steps.reduce((x, step) => {
+    const output = step(x, weights);
+    outputs.push(output);
+    return output;
+  }, input);
+  return outputs;
+}
+
 /**
  * Builds the forward pass of saved `artifacts`; the weights become tensors on the active backend,
  * so build the model after choosing the backend.
@@ -195,8 +218,10 @@ export function buildSequentialModel(artifacts: tf.io.ModelArtifacts): Sequentia
   const weights = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
   return {
     inputShape,
+    layers: layers.map((layer) => ({ name: String(layer.config.name), kind: layer.class_name })),
     predict: (input) => tf.tidy(() => steps.reduce((x, step) => step(x, weights), input)),
     predictWithFeatures: (input) => tf.tidy(() => forwardKeeping(steps, weights, input, featureStep(layers))),
+    activations: (input) => tf.tidy(() => forwardAll(steps, weights, input)),
     dispose: () => tf.dispose(Object.values(weights)),
   };
 }

@@ -50,6 +50,7 @@ function fakeClassifier(
       ),
     ),
     handOver: vi.fn(async () => {}),
+    activations: vi.fn(async () => []),
     dispose: vi.fn(),
   };
 }

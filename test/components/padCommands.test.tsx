@@ -42,6 +42,7 @@ const classifier: Classifier = {
     ),
   ),
   handOver: vi.fn(async () => {}),
+  activations: vi.fn(async () => []),
   dispose: vi.fn(),
 };
 

@@ -49,6 +49,7 @@ function strokeCounter(modelOutputs: ModelOutputs = DIGITS_ONLY): Classifier {
       inputs.map((input) => ({ outputs: outputs(input), features: features(input) })),
     ),
     handOver: vi.fn(async () => {}),
+    activations: vi.fn(async () => []),
     dispose: vi.fn(),
   };
 }

@@ -101,6 +101,20 @@ describe('axe-core finds nothing in any state, light and dark', () => {
     await expectNoViolations(app.page, 'About open');
   });
 
+  it.each(SCHEMES)(
+    'the Models panel open: compare and look inside, with an answer (%s)',
+    async (colorScheme) => {
+      const app = await suite.open({ colorScheme });
+      await app.drawAndRead('mouse', await onPad(app, SEVEN));
+      await app.page.getByText('Models', { exact: true }).click();
+      await app.page.getByText('Compare the models').click();
+      await app.page.getByText(/^Look inside/).click();
+      await app.page.waitForSelector('[data-testid="compare"] tbody tr[data-digit]:not([data-digit=""])');
+      await app.page.waitForSelector('.layer-output');
+      await expectNoViolations(app.page, 'Models panel open');
+    },
+  );
+
   it.each(SCHEMES)('the model failed to load (%s)', async (colorScheme) => {
     suite.server.fail('models/cnn/model.json', { kind: 'status', status: 404 });
     const app = await suite.open({

@@ -38,6 +38,7 @@ function recordingClassifier(): Classifier & { inputs: Float32Array[][] } {
     classifyBatch,
     classify: async (input) => (await classifyBatch([input]))[0],
     handOver: async () => {},
+    activations: async () => [],
     dispose: vi.fn(),
     inputs,
   };
