@@ -6,6 +6,7 @@ import {
   MANIFEST_PLACEHOLDER,
   SERVICE_WORKER_FILE,
   isPrecached,
+  otherModelFolders,
   type PrecacheManifest,
 } from '../src/sw/precache';
 
@@ -21,7 +22,11 @@ async function filesUnder(folder: string): Promise<string[]> {
 
 /** Every file of the built app in `outDir` (but the worker itself), with its hash. */
 export async function precacheManifestFor(outDir: string): Promise<PrecacheManifest> {
-  const paths = (await filesUnder(outDir)).filter(isPrecached);
+  const catalog = JSON.parse(
+    await readFile(join(outDir, 'models', 'index.json'), 'utf8').catch(() => 'null'),
+  );
+  const skipped = otherModelFolders(catalog);
+  const paths = (await filesUnder(outDir)).filter((path) => isPrecached(path, skipped));
   const files = await Promise.all(
     paths.map(async (path) => ({ path, sha256: sha256(await readFile(join(outDir, path))) })),
   );

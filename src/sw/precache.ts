@@ -26,9 +26,27 @@ export const CACHE_PREFIX = 'digitpad-';
 
 export const cacheNameFor = (manifest: PrecacheManifest) => `${CACHE_PREFIX}${manifest.version}`;
 
-/** Files a deployment must not precache: the worker itself and source maps. */
-export function isPrecached(path: string): boolean {
-  return path !== SERVICE_WORKER_FILE && !path.endsWith('.map');
+/**
+ * Files a deployment must not precache: the worker itself, source maps, and the files of every
+ * model but the default (`skippedFolders`, e.g. `models/dense/`): a model is downloaded only when
+ * a person chooses it, never by an install in the background.
+ */
+export function isPrecached(path: string, skippedFolders: readonly string[] = []): boolean {
+  return (
+    path !== SERVICE_WORKER_FILE &&
+    !path.endsWith('.map') &&
+    !skippedFolders.some((folder) => path.startsWith(folder))
+  );
+}
+
+/** The folders of the catalog's models other than its default, from `models/index.json`'s JSON. */
+export function otherModelFolders(catalog: unknown): string[] {
+  const { defaultModel, models } = (catalog ?? {}) as { defaultModel?: unknown; models?: unknown };
+  if (!Array.isArray(models)) return [];
+  return models
+    .map((entry) => (entry as { id?: unknown }).id)
+    .filter((id): id is string => typeof id === 'string' && id !== defaultModel)
+    .map((id) => `models/${id}/`);
 }
 
 /**

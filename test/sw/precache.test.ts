@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { precacheManifestFor, writePrecacheManifest } from '../../build/serviceWorkerPlugin';
 import { SERVICE_WORKER_FILE as PAGE_WORKER_FILE } from '../../src/pwa/serviceWorkerUpdates';
-import { MANIFEST_PLACEHOLDER, SERVICE_WORKER_FILE, cacheKeyFor, isPrecached } from '../../src/sw/precache';
+import {
+  MANIFEST_PLACEHOLDER,
+  SERVICE_WORKER_FILE,
+  cacheKeyFor,
+  isPrecached,
+  otherModelFolders,
+} from '../../src/sw/precache';
 
 const SCOPE = 'https://example.github.io/digitpad/';
 const PATHS = new Set(['index.html', 'assets/index-abc.js', 'models/cnn/model.json']);
@@ -36,6 +42,17 @@ describe('isPrecached', () => {
     ['assets/index-abc.js.map', false],
   ])('%s -> %s', (path, expected) => {
     expect(isPrecached(path)).toBe(expected);
+  });
+
+  it('leaves out every model but the default: another downloads only when chosen', () => {
+    const catalog = { defaultModel: 'cnn', models: [{ id: 'cnn' }, { id: 'dense' }, { id: 'cnn-large' }] };
+    const skipped = otherModelFolders(catalog);
+    expect(skipped).toEqual(['models/dense/', 'models/cnn-large/']);
+    expect(isPrecached('models/cnn/model.json', skipped)).toBe(true);
+    expect(isPrecached('models/index.json', skipped)).toBe(true);
+    expect(isPrecached('models/dense/model.json', skipped)).toBe(false);
+    expect(isPrecached('models/cnn-large/group1-shard1of1.bin', skipped)).toBe(false);
+    expect(otherModelFolders(null)).toEqual([]);
   });
 
   it('names the same worker file as the page registers', () => {
