@@ -91,7 +91,8 @@ describe('the first answer on CPU, then the hand-over to WASM', () => {
     expect(await app.settledBackend()).toBe('cpu');
     expect(await app.backend()).toBe('cpu');
     expect(await app.page.getByRole('alert').count()).toBe(0);
-    const shown = await app.drawAndRead('mouse', drawings[1], 1);
-    expect(shown.digit).not.toBeNull();
+    await app.drawAndRead('mouse', drawings[1], 1);
+    // Drawn beside the first, the second drawing may read as a second digit: the page answers either way.
+    expect(await app.prediction.getAttribute('data-number')).toMatch(/^\d+$/);
   });
 });

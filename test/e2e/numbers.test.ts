@@ -77,6 +77,18 @@ describe('numbers, in Chromium', () => {
     expect((await readNumber(app)).number).toBe('202');
   });
 
+  it('reads digits written one at a time, waiting for the answer after each', async () => {
+    const app = await suite.open({ backend: 'wasm' });
+    const strokes = await numberStrokes(app, [4, 1, 7]);
+    let drawn = 0;
+    for (const [n, digit] of [4, 1, 7].entries()) {
+      const count = byDigit.get(digit)![0].strokes.length;
+      await app.drawAndRead('mouse', strokes.slice(drawn, drawn + count), drawn);
+      drawn += count;
+      expect((await readNumber(app)).number).toBe('417'.slice(0, n + 1));
+    }
+  });
+
   it('keeps a 4 whose second stroke comes after the next digit one digit', async () => {
     const app = await suite.open({ backend: 'wasm' });
     const strokes = await numberStrokes(app, [4, 1], true);
