@@ -2,16 +2,38 @@ import { useEffect, useRef, useState } from 'react';
 import type { CatalogEntry } from '../model/catalog';
 import type { Classifier, LayerActivation } from '../model/classifier';
 import { createComparison, type Lent, type ModelAnswer } from '../model/comparison';
-import { createLatestRunner, type LatestRunner } from '../model/latestRunner';
+import { createRecognitionScheduler, type RecognitionScheduler } from '../recognition/scheduler';
+
+/**
+ * Runs `run` on the latest value given, one run at a time, newer values replacing older ones
+ * while one is in flight: the recognition's own scheduler, used only through `now`.
+ */
+function latestOnly<T, R>(
+  run: (value: T) => Promise<R>,
+  onResult: (result: R) => void,
+  onError: (error: unknown) => void,
+): RecognitionScheduler<T> {
+  return createRecognitionScheduler<T, R>({
+    run,
+    onResult,
+    onError,
+    requestFrame: (callback) => requestAnimationFrame(callback),
+    cancelFrame: (handle) => cancelAnimationFrame(handle),
+  });
+}
 
 /** Keeps a runner fed with the latest `input`, recreated (and the old one disposed) with `make`. */
-function useFedRunner<T>(make: () => LatestRunner<T> & { close?: () => void }, deps: unknown[], input: T) {
+function useFedRunner<T>(
+  make: () => RecognitionScheduler<T> & { close?: () => void },
+  deps: unknown[],
+  input: T,
+) {
   const latest = useRef(input);
-  const runner = useRef<LatestRunner<T> | null>(null);
+  const runner = useRef<RecognitionScheduler<T> | null>(null);
   useEffect(() => {
     const made = make();
     runner.current = made;
-    made.push(latest.current);
+    made.now(latest.current);
     return () => {
       made.dispose();
       made.close?.();
@@ -21,7 +43,7 @@ function useFedRunner<T>(make: () => LatestRunner<T> & { close?: () => void }, d
   }, deps);
   useEffect(() => {
     latest.current = input;
-    runner.current?.push(input);
+    runner.current?.now(input);
   }, [input]);
 }
 
@@ -39,8 +61,9 @@ export function useComparison(
         load,
         onChange: setAnswers,
       });
-      const runner = createLatestRunner(comparison.read.bind(comparison), () => {}, console.warn);
-      return { ...runner, close: () => comparison.dispose() };
+      const runner = latestOnly(comparison.read.bind(comparison), () => {}, console.warn);
+      // The scheduler is a class instance: extend it, a spread would drop its methods.
+      return Object.assign(runner, { close: () => comparison.dispose() });
     },
     [models, load],
     input,
@@ -61,7 +84,7 @@ export function useActivations(classifier: Classifier | null, input: Float32Arra
   const [shown, setShown] = useState<Activations>(NONE);
   useFedRunner(
     () =>
-      createLatestRunner<Float32Array | null, Activations>(
+      latestOnly<Float32Array | null, Activations>(
         async (value) =>
           value === null || classifier === null
             ? NONE

@@ -49,7 +49,7 @@ const fresh = (entry: CatalogEntry): ModelAnswer => ({
 /**
  * Every catalog model's answer for the same drawing. Models load once, in catalog order, as the
  * first read reaches them; the ones it loaded are freed on `dispose`. Calls to `read` must not
- * overlap (`createLatestRunner` sees to it): one model runs at a time.
+ * overlap (the view's scheduler sees to it): one model runs at a time.
  */
 class ComparisonRun implements Comparison {
   private answers: readonly ModelAnswer[];

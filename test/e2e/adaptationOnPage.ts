@@ -43,8 +43,7 @@ function split(samples: readonly PenDigit[], k: number) {
 
 /** Draws a sample on a clear pad and returns the page's digit for it. */
 async function readOne(app: PadPage, sample: PenDigit): Promise<number | null> {
-  await app.page.keyboard.press('Escape'); // Clear
-  await app.resultFor(0);
+  await app.clear();
   return (await app.drawAndRead('mouse', strokesFor(sample, await app.padBox(), TIDY_PLACEMENT))).digit;
 }
 

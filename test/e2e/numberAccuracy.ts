@@ -57,8 +57,7 @@ interface NumberOutcome {
 const drawn = (strokes: readonly Stroke[]) => strokes.map((stroke) => densify(stroke, MOUSE_STEP));
 
 async function readNumber(app: PadPage, strokes: readonly Stroke[]): Promise<string> {
-  await app.page.keyboard.press('Escape');
-  await app.resultFor(0);
+  await app.clear();
   await app.drawAndRead('mouse', drawn(strokes));
   return (await app.prediction.getAttribute('data-number')) ?? '';
 }
@@ -122,8 +121,7 @@ async function latencies(app: PadPage, pool: readonly WriterDigits[], random: Ra
   for (let run = 0; run < runs; run++) {
     const composed = composeNumber(pool, random, { pad: box, digits: [6, 6] });
     const strokes = drawn(composed.strokes);
-    await app.page.keyboard.press('Escape');
-    await app.resultFor(0);
+    await app.clear();
     await app.drawAndRead('mouse', strokes.slice(0, -1));
     await app.page.evaluate(
       () => void ((window as unknown as LatencyProbe).latencyProbe.latencies.length = 0),
