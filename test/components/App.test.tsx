@@ -3,7 +3,6 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/App';
-import type { Stroke } from '../../src/digit';
 import { createClassifier, type Classifier } from '../../src/model/classifier';
 import { ModelError } from '../../src/model/errors';
 import { DIGITS_ONLY, type ModelOutputs } from '../../src/model/modelSource';
@@ -15,15 +14,7 @@ vi.mock('../../src/model/classifier', () => ({ createClassifier: vi.fn() }));
 // jsdom cannot rasterise. The stand-in encodes the stroke count in the input, so the fake
 // classifier below can answer "the digit is the number of strokes" and tests can tell which
 // drawing a result came from.
-vi.mock('../../src/recognition/modelInput', () => ({
-  createRaster: vi.fn(() => ({ sized: vi.fn() })),
-  strokesToModelInput: vi.fn((strokes: readonly Stroke[]) => {
-    if (strokes.length === 0) return null;
-    const input = new Float32Array(784);
-    input[0] = strokes.length;
-    return input;
-  }),
-}));
+vi.mock('../../src/recognition/modelInput', () => import('./strokeCountRaster'));
 
 const PAD_RECT = { left: 10, top: 20, width: 300, height: 300 };
 

@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/App';
-import type { Stroke } from '../../src/digit';
 import { createClassifier, type Classifier, type ClassifierOptions } from '../../src/model/classifier';
 import { MODEL_STORAGE_KEY } from '../../src/model/modelChoice';
 import { createAppServices } from '../../src/services';
@@ -14,15 +13,7 @@ import { drawStroke } from './pointer';
 vi.mock('../../src/model/classifier', () => ({ createClassifier: vi.fn() }));
 
 // jsdom cannot rasterise: the stand-in input only says how many strokes there are.
-vi.mock('../../src/recognition/modelInput', () => ({
-  createRaster: vi.fn(() => ({ sized: vi.fn() })),
-  strokesToModelInput: vi.fn((strokes: readonly Stroke[]) => {
-    if (strokes.length === 0) return null;
-    const input = new Float32Array(784);
-    input[0] = strokes.length;
-    return input;
-  }),
-}));
+vi.mock('../../src/recognition/modelInput', () => import('./strokeCountRaster'));
 
 /**
  * The picker, `?model=` and the remembered choice, through the app's own services and a served

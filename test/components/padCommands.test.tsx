@@ -3,7 +3,6 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/App';
-import type { Stroke } from '../../src/digit';
 import { createClassifier, type Classifier } from '../../src/model/classifier';
 import { DIGITS_ONLY } from '../../src/model/modelSource';
 import { detectInputDevice, padHint } from '../../src/pad/padHint';
@@ -14,15 +13,7 @@ vi.mock('../../src/model/classifier', () => ({ createClassifier: vi.fn() }));
 
 // jsdom cannot rasterise: the stand-in encodes the stroke count, and the classifier answers
 // "the digit is the number of strokes", so a result tells which drawing it came from.
-vi.mock('../../src/recognition/modelInput', () => ({
-  createRaster: vi.fn(() => ({ sized: vi.fn() })),
-  strokesToModelInput: vi.fn((strokes: readonly Stroke[]) => {
-    if (strokes.length === 0) return null;
-    const input = new Float32Array(784);
-    input[0] = strokes.length;
-    return input;
-  }),
-}));
+vi.mock('../../src/recognition/modelInput', () => import('./strokeCountRaster'));
 
 const classifier: Classifier = {
   backend: 'cpu',

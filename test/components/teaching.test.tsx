@@ -5,7 +5,6 @@ import { act, configure, fireEvent, render, screen, waitFor, within } from '@tes
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/App';
-import type { Stroke } from '../../src/digit';
 import { createClassifier, type Classifier } from '../../src/model/classifier';
 import { DIGITS_ONLY, type ModelOutputs } from '../../src/model/modelSource';
 import { drawStroke } from './pointer';
@@ -15,15 +14,7 @@ configure({ asyncUtilTimeout: 5000 });
 
 vi.mock('../../src/model/classifier', () => ({ createClassifier: vi.fn() }));
 // jsdom cannot rasterise: the stand-in input holds the stroke count, and the fake model reads it.
-vi.mock('../../src/recognition/modelInput', () => ({
-  createRaster: vi.fn(() => ({ sized: vi.fn() })),
-  strokesToModelInput: vi.fn((strokes: readonly Stroke[]) => {
-    if (strokes.length === 0) return null;
-    const input = new Float32Array(784);
-    input[0] = strokes.length;
-    return input;
-  }),
-}));
+vi.mock('../../src/recognition/modelInput', () => import('./strokeCountRaster'));
 
 /** A model that also scores "not a digit", at the index and threshold a catalog entry gives. */
 const SAYS_NOT_DIGIT = { count: 11, notDigit: { output: 10, threshold: 0.5 } };
