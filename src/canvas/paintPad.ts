@@ -1,6 +1,6 @@
 import { drawStrokes } from '../digit';
 import { strokesOnPad } from '../pad/clipStrokes';
-import { backingStoreSize } from '../pad/padGeometry';
+import { backingStoreSize, fitScale } from '../pad/padGeometry';
 import type { StrokeHistory } from '../pad/strokeHistory';
 
 /**
@@ -24,8 +24,7 @@ export function paintPad(
   context.clearRect(0, 0, width, height);
   context.scale(pixelRatio, pixelRatio);
   // Strokes live in the pad's size at the time the drawing began; scale them to the pad now.
-  const side = Math.min(cssSize.width, cssSize.height);
-  const scale = history.frameSide > 0 ? side / history.frameSide : 1;
+  const scale = fitScale(history.frame, cssSize);
   const ink = getComputedStyle(canvas).color;
   drawStrokes(context, strokesOnPad(history), history.lineWidth, { scale, offsetX: 0, offsetY: 0 }, ink);
 }

@@ -1,6 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo } from 'react';
 import type { NewDrawing } from '../history/types';
 import { strokesOnPad } from '../pad/clipStrokes';
+import { squareDrawing } from '../pad/squareDrawing';
 import type { StrokeHistory } from '../pad/strokeHistory';
 import type { Recognition, Reading } from '../recognition/recognise';
 import type { Adaptation } from './useAdaptation';
@@ -25,9 +26,10 @@ function drawingToSave(
   modelId: string,
 ): NewDrawing {
   const predicted = reading.verdict.digit;
+  const { strokes, side } = squareDrawing(strokesOnPad(pad), pad.frame);
   return {
-    strokes: strokesOnPad(pad),
-    padSide: pad.frameSide,
+    strokes,
+    padSide: side,
     penWidth: pad.lineWidth,
     label: label ?? predicted,
     predicted,

@@ -1,11 +1,12 @@
 import { useMemo, useRef, type Dispatch, type PointerEvent as ReactPointerEvent } from 'react';
 import { IDLE_ARBITER, pointerDown, pointerEnd, pointerMove, type PadPointer } from '../pad/pointerArbiter';
 import { coalescedPositions, toPointerSample } from '../pad/pointerSample';
+import type { PadSize } from '../pad/padGeometry';
 import type { StrokeAction } from '../pad/strokeHistory';
 
 type PadPointerEvent = ReactPointerEvent<HTMLCanvasElement>;
 
-const padSide = (rect: DOMRect) => Math.min(rect.width, rect.height);
+const padSize = (rect: DOMRect): PadSize => ({ width: rect.width, height: rect.height });
 
 /** The stroke keeps coming to the pad when the pen leaves it, and ends there. */
 function capture(canvas: HTMLCanvasElement, pointerId: number): void {
@@ -19,7 +20,7 @@ function capture(canvas: HTMLCanvasElement, pointerId: number): void {
 /** The action that starts a stroke where `event` touched the pad. */
 function beginAt(event: PadPointerEvent): StrokeAction {
   const rect = event.currentTarget.getBoundingClientRect();
-  return { type: 'begin', point: toPointerSample(event, rect), padSide: padSide(rect) };
+  return { type: 'begin', point: toPointerSample(event, rect), pad: padSize(rect) };
 }
 
 const padPointer = (event: PadPointerEvent): PadPointer => ({
@@ -46,7 +47,7 @@ function startStroke(event: PadPointerEvent, takeOver: boolean, dispatch: Dispat
 function addPositions(event: PadPointerEvent, dispatch: Dispatch<StrokeAction>) {
   const rect = event.currentTarget.getBoundingClientRect();
   const points = coalescedPositions(event.nativeEvent).map((position) => toPointerSample(position, rect));
-  dispatch({ type: 'extend', points, padSide: padSide(rect) });
+  dispatch({ type: 'extend', points, pad: padSize(rect) });
 }
 
 /**

@@ -1,15 +1,16 @@
 import type { Bounds, Point, Stroke } from '../digit';
+import type { PadSize } from './padGeometry';
 import { visibleStrokes, type StrokeHistory } from './strokeHistory';
 
 /**
  * Where a stroke's centre line may run so that all of its ink, line width included, is on the
- * pad: the pad's square, inset by half a line width. Clipping the centre lines to it (rather than
+ * pad: the pad's rectangle, inset by half a line width. Clipping the centre lines to it (rather than
  * letting the canvas cut the pixels) gives strokes that are whole wherever they are drawn, so the
  * pad and the model's raster, which draw the same strokes, show exactly the same ink.
  */
-export function inkSquare(frameSide: number, lineWidth: number): Bounds {
+export function inkArea(frame: PadSize, lineWidth: number): Bounds {
   const inset = lineWidth / 2;
-  return { minX: inset, minY: inset, maxX: frameSide - inset, maxY: frameSide - inset };
+  return { minX: inset, minY: inset, maxX: frame.width - inset, maxY: frame.height - inset };
 }
 
 const inside = ({ x, y }: Point, box: Bounds) =>
@@ -79,12 +80,12 @@ export function clipStrokes(strokes: readonly Stroke[], box: Bounds): Stroke[] {
 }
 
 /**
- * What the pad shows and the model reads: the visible strokes, cut to the ink square. One
+ * What the pad shows and the model reads: the visible strokes, cut to the ink area. One
  * function for both, so the person and the model always see the same ink.
  */
 export function strokesOnPad(history: StrokeHistory): readonly Stroke[] {
   const strokes = visibleStrokes(history);
   // No frame yet (a pad never measured): nothing to clip against.
-  if (history.frameSide <= 0) return strokes;
-  return clipStrokes(strokes, inkSquare(history.frameSide, history.lineWidth));
+  if (history.frame.width <= 0 || history.frame.height <= 0) return strokes;
+  return clipStrokes(strokes, inkArea(history.frame, history.lineWidth));
 }

@@ -7,6 +7,24 @@
  */
 export const LINE_WIDTH = { fractionOfPad: 0.045, min: 8, max: 28 } as const;
 
+/** A pad's CSS size: square on a phone held upright, wider than tall where a number needs room. */
+export interface PadSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+export const shorterSide = ({ width, height }: PadSize) => Math.min(width, height);
+
+/**
+ * How much bigger a drawing made on a pad of size `frame` is shown on a pad of size `pad`: as
+ * big as fits whole, so a pad resized or turned on its side shows every stroke, none cropped.
+ */
+export function fitScale(frame: PadSize, pad: PadSize): number {
+  if (frame.width <= 0 || frame.height <= 0 || pad.width <= 0 || pad.height <= 0) return 1;
+  return Math.min(pad.width / frame.width, pad.height / frame.height);
+}
+
+/** The pen for a pad whose shorter side is `padSide`: a wide pad draws as a square one of its height. */
 export function lineWidthForPad(padSide: number): number {
   const { fractionOfPad, min, max } = LINE_WIDTH;
   return Math.min(max, Math.max(min, padSide * fractionOfPad));

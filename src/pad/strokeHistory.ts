@@ -1,4 +1,4 @@
-import { lineWidthForPad } from './padGeometry';
+import { fitScale, lineWidthForPad, shorterSide, type PadSize } from './padGeometry';
 import type { Point, Stroke } from '../digit';
 
 /**
@@ -12,8 +12,8 @@ export interface Drawing {
   readonly strokes: readonly Stroke[];
   /** Set by the drawing's first stroke and kept for all of them, so the pad and the model's raster agree. */
   readonly lineWidth: number;
-  /** The pad's side, CSS px, when the drawing began. */
-  readonly frameSide: number;
+  /** The pad's size, CSS px, when the drawing began: its strokes' coordinates are in it. */
+  readonly frame: PadSize;
 }
 
 /** Everything drawn on the pad, and the drawings Undo and Redo lead back and forth to. */
@@ -28,7 +28,7 @@ export interface StrokeHistory extends Drawing {
   readonly removals: number;
 }
 
-const EMPTY_DRAWING: Drawing = { strokes: [], lineWidth: 0, frameSide: 0 };
+const EMPTY_DRAWING: Drawing = { strokes: [], lineWidth: 0, frame: { width: 0, height: 0 } };
 
 export const EMPTY_HISTORY: StrokeHistory = {
   ...EMPTY_DRAWING,
@@ -39,24 +39,21 @@ export const EMPTY_HISTORY: StrokeHistory = {
 };
 
 export type StrokeAction =
-  | { readonly type: 'begin'; readonly point: Point; readonly padSide: number }
-  | { readonly type: 'extend'; readonly points: readonly Point[]; readonly padSide: number }
+  | { readonly type: 'begin'; readonly point: Point; readonly pad: PadSize }
+  | { readonly type: 'extend'; readonly points: readonly Point[]; readonly pad: PadSize }
   | { readonly type: 'end' }
   | { readonly type: 'discard' }
   | { readonly type: 'undo' }
   | { readonly type: 'redo' }
   | { readonly type: 'clear' };
 
-function toFrame(history: StrokeHistory, point: Point, padSide: number): Point {
-  const scale = padSide > 0 ? history.frameSide / padSide : 1;
-  return { x: point.x * scale, y: point.y * scale };
+/** A point on the pad as it is now, in the coordinates of the pad the drawing began on. */
+function toFrame(history: StrokeHistory, point: Point, pad: PadSize): Point {
+  const scale = fitScale(history.frame, pad);
+  return { x: point.x / scale, y: point.y / scale };
 }
 
-const drawingOf = ({ strokes, lineWidth, frameSide }: Drawing): Drawing => ({
-  strokes,
-  lineWidth,
-  frameSide,
-});
+const drawingOf = ({ strokes, lineWidth, frame }: Drawing): Drawing => ({ strokes, lineWidth, frame });
 
 /** Shows `drawing`, with nothing under the pen; `past` and `future` are the caller's to set. */
 function show(
@@ -69,23 +66,19 @@ function show(
 }
 
 /** A new stroke makes what was undone unreachable, as in every editor: Redo then does nothing. */
-export function beginStroke(history: StrokeHistory, point: Point, padSide: number): StrokeHistory {
+export function beginStroke(history: StrokeHistory, point: Point, pad: PadSize): StrokeHistory {
   const fresh = history.strokes.length === 0 && history.active === null;
-  const drawing = fresh ? { ...history, lineWidth: lineWidthForPad(padSide), frameSide: padSide } : history;
-  return { ...drawing, active: [toFrame(drawing, point, padSide)], future: [] };
+  const drawing = fresh ? { ...history, lineWidth: lineWidthForPad(shorterSide(pad)), frame: pad } : history;
+  return { ...drawing, active: [toFrame(drawing, point, pad)], future: [] };
 }
 
 /** Appends points to the stroke under the pen; points arriving after an undo or clear ended it are dropped. */
-export function extendStroke(
-  history: StrokeHistory,
-  points: readonly Point[],
-  padSide: number,
-): StrokeHistory {
+export function extendStroke(history: StrokeHistory, points: readonly Point[], pad: PadSize): StrokeHistory {
   if (history.active === null) return history;
   const added: Point[] = [];
   let last = history.active[history.active.length - 1];
   for (const point of points) {
-    const next = toFrame(history, point, padSide);
+    const next = toFrame(history, point, pad);
     // A repeated position adds nothing to the line and would only slow every redraw.
     if (next.x === last.x && next.y === last.y) continue;
     added.push(next);
@@ -149,9 +142,9 @@ export function visibleStrokes(history: StrokeHistory): readonly Stroke[] {
 export function strokeHistoryReducer(history: StrokeHistory, action: StrokeAction): StrokeHistory {
   switch (action.type) {
     case 'begin':
-      return beginStroke(history, action.point, action.padSide);
+      return beginStroke(history, action.point, action.pad);
     case 'extend':
-      return extendStroke(history, action.points, action.padSide);
+      return extendStroke(history, action.points, action.pad);
     case 'end':
       return endStroke(history);
     case 'discard':

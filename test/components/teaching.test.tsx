@@ -138,6 +138,30 @@ describe('right or wrong, the history and the score', () => {
     select.remove();
   });
 
+  it('keeps a digit drawn far out on a wide pad as one in the middle of a square, like every other', async () => {
+    vi.mocked(HTMLCanvasElement.prototype.getBoundingClientRect).mockReturnValue(
+      DOMRect.fromRect({ x: 0, y: 0, width: 900, height: 300 }),
+    );
+    await renderApp();
+    drawStroke(pad(), [
+      [780, 40],
+      [860, 260],
+    ]);
+    await waitFor(() => expect(prediction()).toHaveAttribute('data-strokes', '1'));
+    await userEvent.click(screen.getByRole('button', { name: 'Correct' }));
+    await waitFor(() => expect(saved()).toHaveLength(1));
+    const thumbnail = history().querySelector('svg');
+    expect(thumbnail).toHaveAttribute('viewBox', '0 0 300 300');
+    const xs = [
+      ...(thumbnail
+        ?.querySelector('path')
+        ?.getAttribute('d')
+        ?.matchAll(/[ML]([\d.]+) /g) ?? []),
+    ].map((match) => Number(match[1]));
+    expect(xs).toHaveLength(2);
+    expect((xs[0] + xs[1]) / 2).toBeCloseTo(150);
+  });
+
   it('relabels, deletes one and deletes all', async () => {
     await renderApp();
     await draw(3);

@@ -11,6 +11,8 @@ interface Screen {
   readonly viewport: { readonly width: number; readonly height: number };
   readonly deviceScaleFactor: number;
   readonly hasTouch: boolean;
+  /** The pad's shape there: wider than tall where a number needs the room, else square. */
+  readonly pad: 'wide' | 'square';
 }
 
 /** The screens of the trial (issue 13), plus the desktop window the other tests use. */
@@ -20,6 +22,7 @@ const SCREENS: readonly Screen[] = [
     viewport: { width: 844, height: 390 },
     deviceScaleFactor: 3,
     hasTouch: true,
+    pad: 'wide',
   },
   // Chromium at 200% zoom in a 1280x800 window: a 640x400 CSS viewport at two device pixels each.
   {
@@ -27,18 +30,53 @@ const SCREENS: readonly Screen[] = [
     viewport: { width: 640, height: 400 },
     deviceScaleFactor: 2,
     hasTouch: false,
+    pad: 'wide',
   },
   {
     name: 'small phone 320x568',
     viewport: { width: 320, height: 568 },
     deviceScaleFactor: 2,
     hasTouch: true,
+    pad: 'square',
   },
-  { name: 'phone 390x844', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true },
-  { name: '900 px wide', viewport: { width: 900, height: 600 }, deviceScaleFactor: 1, hasTouch: false },
-  { name: '640 px wide', viewport: { width: 640, height: 480 }, deviceScaleFactor: 1, hasTouch: false },
-  { name: 'desktop 1000x760', viewport: { width: 1000, height: 760 }, deviceScaleFactor: 1, hasTouch: false },
+  {
+    name: 'phone 390x844',
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    hasTouch: true,
+    pad: 'square',
+  },
+  {
+    name: '900 px wide',
+    viewport: { width: 900, height: 600 },
+    deviceScaleFactor: 1,
+    hasTouch: false,
+    pad: 'wide',
+  },
+  {
+    name: '640 px wide',
+    viewport: { width: 640, height: 480 },
+    deviceScaleFactor: 1,
+    hasTouch: false,
+    pad: 'square',
+  },
+  {
+    name: 'desktop 1000x760',
+    viewport: { width: 1000, height: 760 },
+    deviceScaleFactor: 1,
+    hasTouch: false,
+    pad: 'square',
+  },
+  {
+    name: 'laptop 1280x800',
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    hasTouch: false,
+    pad: 'wide',
+  },
 ];
+
+const area = (box: Box) => (box.right - box.left) * (box.bottom - box.top);
 
 interface Box {
   readonly name: string;
@@ -110,17 +148,26 @@ async function expectEverythingInView(app: PadPage, screen: Screen, state: strin
   expect(about.right, `${where}: About is not at the header's right end`).toBeGreaterThan(
     viewport.width - 32,
   );
-  // Fitting by shrinking the pad to a stamp would not do.
+  // Fitting by shrinking the pad to a stamp would not do: it is the biggest thing on the page.
   const pad = parts[0];
   expect(pad.right - pad.left, `${where}: the pad is too small`).toBeGreaterThanOrEqual(180);
+  for (const part of parts.slice(1))
+    expect(area(pad), `${where}: ${part.name} is bigger than the pad`).toBeGreaterThan(area(part));
+  // A number needs room across: a wide screen gets a pad at least 10% wider than tall.
+  const aspect = (pad.right - pad.left) / (pad.bottom - pad.top);
+  if (screen.pad === 'wide') expect(aspect, `${where}: the pad is not wider than tall`).toBeGreaterThan(1.1);
+  else expect(aspect, `${where}: the pad is not square`).toBeCloseTo(1, 2);
 }
 
 /** Eleven strokes all over the middle of the pad: a scrawl the model is unsure of, so many bars have labels. */
-function scrawl(side: number): Stroke[] {
+function scrawl({ width, height }: { readonly width: number; readonly height: number }): Stroke[] {
+  // One square's worth in the middle of the pad: a wide pad would otherwise see a number.
+  const side = Math.min(width, height);
+  const left = (width - side) / 2;
   return Array.from({ length: 11 }, (_, i) => [
-    { x: side * (0.25 + 0.05 * i), y: side * 0.3 },
-    { x: side * (0.7 - 0.04 * i), y: side * (0.45 + 0.03 * i) },
-    { x: side * (0.3 + 0.02 * i), y: side * 0.75 },
+    { x: left + side * (0.25 + 0.05 * i), y: side * 0.3 },
+    { x: left + side * (0.7 - 0.04 * i), y: side * (0.45 + 0.03 * i) },
+    { x: left + side * (0.3 + 0.02 * i), y: side * 0.75 },
   ]);
 }
 
@@ -133,7 +180,7 @@ describe('layout: everything the answer needs is on screen, without scrolling', 
     await app.drawAndRead('mouse', strokes);
     await expectEverythingInView(app, screen, 'a 4');
     await app.clear();
-    await app.drawAndRead('mouse', scrawl((await app.padBox()).width));
+    await app.drawAndRead('mouse', scrawl(await app.padBox()));
     await expectEverythingInView(app, screen, 'a scrawl');
     await app.clear();
     // Not a digit, with the longest caption and the chart's note over faded bars.

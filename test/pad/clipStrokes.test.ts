@@ -2,7 +2,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { drawWithNodeCanvas } from '../recognition/nodeCanvas';
 import { drawStrokes, type Stroke } from '../../src/digit';
-import { clipStrokes, inkSquare, strokesOnPad } from '../../src/pad/clipStrokes';
+import { clipStrokes, inkArea, strokesOnPad } from '../../src/pad/clipStrokes';
 import { EMPTY_HISTORY, strokeHistoryReducer, type StrokeAction } from '../../src/pad/strokeHistory';
 import { createRaster, strokesToModelInput as toInput } from '../../src/recognition/modelInput';
 
@@ -111,8 +111,8 @@ describe('what the model sees is what the pad shows', () => {
   const PAD = 300;
   const play = (actions: StrokeAction[]) => actions.reduce(strokeHistoryReducer, EMPTY_HISTORY);
   const strokeActions = (stroke: Stroke): StrokeAction[] => [
-    { type: 'begin', point: stroke[0], padSide: PAD },
-    { type: 'extend', points: stroke.slice(1), padSide: PAD },
+    { type: 'begin', point: stroke[0], pad: { width: PAD, height: PAD } },
+    { type: 'extend', points: stroke.slice(1), pad: { width: PAD, height: PAD } },
     { type: 'end' },
   ];
   /** A "<" on the pad whose top-right arm runs off the right edge, down, and back on: a "7" if read whole. */
@@ -146,7 +146,7 @@ describe('what the model sees is what the pad shows', () => {
   it('reads a stroke that leaves and comes back as the two pieces on the pad, not as the whole', () => {
     const history = play(strokeActions(outAndBack));
     const { lineWidth } = history;
-    const square = inkSquare(PAD, lineWidth);
+    const square = inkArea({ width: PAD, height: PAD }, lineWidth);
     const pieces = [
       line([60, 60], [240, 60], [square.maxX, 60]),
       line([square.maxX, 60 + ((square.maxX - 420) * 150) / -240 + 30], [180, 240]),
@@ -159,5 +159,35 @@ describe('what the model sees is what the pad shows', () => {
       a.reduce((sum, v, i) => sum + Math.abs(v - b[i]), 0);
     expect(difference(seen, twoStrokes)).toBeLessThan(1e-3);
     expect(difference(seen, whole)).toBeGreaterThan(20);
+  });
+});
+
+describe('a pad wider than tall', () => {
+  const wide = { width: 900, height: 450 };
+  const play = (actions: StrokeAction[]) => actions.reduce(strokeHistoryReducer, EMPTY_HISTORY);
+
+  it('keeps ink anywhere across its width and cuts it at its own edges', () => {
+    const history = play([
+      { type: 'begin', point: { x: 700, y: 100 }, pad: wide },
+      {
+        type: 'extend',
+        points: [
+          { x: 850, y: 100 },
+          { x: 850, y: 600 },
+        ],
+        pad: wide,
+      },
+      { type: 'end' },
+    ]);
+    const area = inkArea(wide, history.lineWidth);
+    expect(area).toEqual({
+      minX: history.lineWidth / 2,
+      minY: history.lineWidth / 2,
+      maxX: 900 - history.lineWidth / 2,
+      maxY: 450 - history.lineWidth / 2,
+    });
+    const [kept] = strokesOnPad(history);
+    expect(kept[0]).toEqual({ x: 700, y: 100 });
+    expect(kept.at(-1)).toEqual({ x: 850, y: area.maxY });
   });
 });

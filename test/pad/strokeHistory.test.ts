@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { backingStoreSize, lineWidthForPad, LINE_WIDTH } from '../../src/pad/padGeometry';
+import {
+  backingStoreSize,
+  fitScale,
+  lineWidthForPad,
+  LINE_WIDTH,
+  type PadSize,
+} from '../../src/pad/padGeometry';
 import {
   EMPTY_HISTORY,
   strokeHistoryReducer,
@@ -11,9 +17,19 @@ import {
 const play = (actions: readonly StrokeAction[], from: StrokeHistory = EMPTY_HISTORY) =>
   actions.reduce(strokeHistoryReducer, from);
 
-const stroke = (points: [number, number][], padSide = 300): StrokeAction[] => [
-  { type: 'begin', point: { x: points[0][0], y: points[0][1] }, padSide },
-  { type: 'extend', points: points.slice(1).map(([x, y]) => ({ x, y })), padSide },
+const square = (side: number): PadSize => ({ width: side, height: side });
+
+const stroke = (points: [number, number][], pad: number | PadSize = 300): StrokeAction[] => [
+  {
+    type: 'begin',
+    point: { x: points[0][0], y: points[0][1] },
+    pad: typeof pad === 'number' ? square(pad) : pad,
+  },
+  {
+    type: 'extend',
+    points: points.slice(1).map(([x, y]) => ({ x, y })),
+    pad: typeof pad === 'number' ? square(pad) : pad,
+  },
   { type: 'end' },
 ];
 
@@ -42,7 +58,7 @@ describe('stroke history', () => {
         [0, 0],
         [1, 1],
       ]),
-      { type: 'begin', point: { x: 9, y: 9 }, padSide: 300 },
+      { type: 'begin', point: { x: 9, y: 9 }, pad: square(300) },
     ]);
     expect(drawing.strokes).toHaveLength(1);
     expect(visibleStrokes(drawing)).toHaveLength(2);
@@ -83,6 +99,20 @@ describe('stroke history', () => {
     ]);
   });
 
+  it('takes a wide pad as it is, with the pen of a square pad of its height', () => {
+    const wide = { width: 900, height: 450 };
+    const drawing = play(stroke([[800, 400]], wide));
+    expect(drawing.frame).toEqual(wide);
+    expect(drawing.lineWidth).toBeCloseTo(lineWidthForPad(450));
+    expect(drawing.strokes[0]).toEqual([{ x: 800, y: 400 }]);
+  });
+
+  it('keeps a wide drawing whole on a pad turned square: points map back through the fitted scale', () => {
+    // 900x450 shown on 450x450 is shown at half size; a point at (100, 200) on it was (200, 400).
+    const drawing = play([...stroke([[10, 10]], { width: 900, height: 450 }), ...stroke([[100, 200]], 450)]);
+    expect(drawing.strokes[1]).toEqual([{ x: 200, y: 400 }]);
+  });
+
   it.each<[string, StrokeAction[], number]>([
     ['undo removes the last finished stroke', [{ type: 'undo' }], 1],
     ['undo twice removes both', [{ type: 'undo' }, { type: 'undo' }], 0],
@@ -109,9 +139,9 @@ describe('stroke history', () => {
         [0, 0],
         [1, 1],
       ]),
-      { type: 'begin', point: { x: 5, y: 5 }, padSide: 300 },
+      { type: 'begin', point: { x: 5, y: 5 }, pad: square(300) },
       { type: 'undo' },
-      { type: 'extend', points: [{ x: 6, y: 6 }], padSide: 300 },
+      { type: 'extend', points: [{ x: 6, y: 6 }], pad: square(300) },
       { type: 'end' },
     ]);
     expect(drawing.strokes).toHaveLength(1);
@@ -169,5 +199,33 @@ describe('pad geometry', () => {
       expect(width).toBeLessThanOrEqual(LINE_WIDTH.max);
       if (i > 0) expect(width).toBeGreaterThanOrEqual(widths[i - 1]);
     });
+  });
+});
+
+describe('fitting a drawing to the pad it is shown on', () => {
+  it.each<[string, PadSize, PadSize, number]>([
+    ['same pad', { width: 300, height: 300 }, { width: 300, height: 300 }, 1],
+    ['square pad doubled', { width: 300, height: 300 }, { width: 600, height: 600 }, 2],
+    ['wide drawing on a square pad: its width decides', { width: 900, height: 450 }, square(450), 0.5],
+    ['square drawing on a wide pad: its height decides', square(450), { width: 900, height: 450 }, 1],
+    ['wide drawing on a wider, lower pad', { width: 800, height: 400 }, { width: 1200, height: 300 }, 0.75],
+    ['a pad never measured', { width: 0, height: 0 }, square(300), 1],
+    ['a pad with no size yet', square(300), { width: 0, height: 300 }, 1],
+  ])('%s', (_name, frame, pad, scale) => {
+    expect(fitScale(frame, pad)).toBeCloseTo(scale);
+  });
+
+  it('never lets a stroke of the drawing run off the pad it is shown on', () => {
+    const frames: PadSize[] = [square(300), { width: 900, height: 450 }, { width: 500, height: 700 }];
+    for (const frame of frames) {
+      for (const pad of frames) {
+        const scale = fitScale(frame, pad);
+        expect(frame.width * scale).toBeLessThanOrEqual(pad.width + 1e-9);
+        expect(frame.height * scale).toBeLessThanOrEqual(pad.height + 1e-9);
+        // ...and as big as it can be: one side fills the pad.
+        const fills = Math.max((frame.width * scale) / pad.width, (frame.height * scale) / pad.height);
+        expect(fills).toBeCloseTo(1);
+      }
+    }
   });
 });

@@ -13,15 +13,15 @@ const play = (actions: readonly StrokeAction[], from: StrokeHistory = EMPTY_HIST
   actions.reduce(strokeHistoryReducer, from);
 
 /** A one-segment stroke from (x, 0) to (x, 10), so each stroke is told apart by its x. */
-const stroke = (x: number, padSide = 300): StrokeAction[] => [
-  { type: 'begin', point: { x, y: 0 }, padSide },
-  { type: 'extend', points: [{ x, y: 10 }], padSide },
+const stroke = (x: number, side = 300): StrokeAction[] => [
+  { type: 'begin', point: { x, y: 0 }, pad: { width: side, height: side } },
+  { type: 'extend', points: [{ x, y: 10 }], pad: { width: side, height: side } },
   { type: 'end' },
 ];
 const undo: StrokeAction = { type: 'undo' };
 const redo: StrokeAction = { type: 'redo' };
 const clear: StrokeAction = { type: 'clear' };
-const begin: StrokeAction = { type: 'begin', point: { x: 99, y: 0 }, padSide: 300 };
+const begin: StrokeAction = { type: 'begin', point: { x: 99, y: 0 }, pad: { width: 300, height: 300 } };
 
 /** The x of each finished stroke: what the pad shows, in a form a table can state. */
 const shown = (history: StrokeHistory) => history.strokes.map((s) => s[0].x);
@@ -57,7 +57,10 @@ describe('undo and redo', () => {
     const drawn = play(stroke(1, 300));
     const cleared = play([clear, ...stroke(1, 600)], drawn);
     expect(cleared.lineWidth).toBeCloseTo(27);
-    expect(play([undo, undo], cleared)).toMatchObject({ lineWidth: drawn.lineWidth, frameSide: 300 });
+    expect(play([undo, undo], cleared)).toMatchObject({
+      lineWidth: drawn.lineWidth,
+      frame: { width: 300, height: 300 },
+    });
   });
 
   it('counts undos, redos and clears as removals, so stale recognitions are dropped', () => {
