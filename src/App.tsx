@@ -112,7 +112,8 @@ export function App({ services: given }: AppProps) {
   const { recognition, judging } = teaching;
   useDiagnostics(services, classifier);
   const [shown, show] = useShownDigit(recognition);
-  const input = useAfterStroke(recognition.readings[shown]?.input ?? null, history.active !== null);
+  const settled = history.active === null && recognition.strokes === history.strokes.length;
+  const input = useAfterStroke(recognition.readings[shown]?.input ?? null, settled);
   useKeyboardShortcuts({ undo, redo, clear });
   const hintId = useId();
   // The prerendered page and hydration use the default device, so the markup matches; the real

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { gridOf, paintActivations } from '../canvas/paintActivations';
 import { MNIST_SIZE } from '../digit';
 import { useActivations } from '../hooks/useExplore';
@@ -30,7 +30,8 @@ function OutputBars({ values }: { readonly values: Float32Array }) {
   );
 }
 
-function Layer({ view }: { readonly view: LayerView }) {
+/** Memoised: the page renders on every answer, and a layer changes only with the activations. */
+const Layer = memo(function Layer({ view }: { readonly view: LayerView }) {
   return (
     <figure className="layer">
       <figcaption>
@@ -40,7 +41,7 @@ function Layer({ view }: { readonly view: LayerView }) {
       <p className="layer-summary">{view.summary}</p>
     </figure>
   );
-}
+});
 
 interface LookInsideProps {
   readonly classifier: Classifier | null;

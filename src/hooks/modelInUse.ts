@@ -12,13 +12,15 @@ export interface InUse {
 }
 
 /**
- * The drawing's value after its last finished stroke: the views below update after each stroke,
- * not on every frame of one (their work would compete with the live answer).
+ * The drawing's value once the answer reads every finished stroke (`settled`): the views below
+ * update after each stroke, not on every frame of one, nor with the answer to a stroke still under
+ * the pen when it lifts. Their work would compete with the live answer, and that last one would
+ * be thrown away as soon as the answer to the finished stroke came.
  */
-export function useAfterStroke<T>(value: T, drawing: boolean): T {
+export function useAfterStroke<T>(value: T, settled: boolean): T {
   const [kept, setKept] = useState(value);
-  if (!drawing && kept !== value) setKept(value);
-  return drawing ? kept : value;
+  if (settled && kept !== value) setKept(value);
+  return settled ? value : kept;
 }
 
 /**

@@ -147,6 +147,12 @@ describe('the Models panel', () => {
     // Esc clears: the panel may cover the Clear button on a short window.
     await app.page.keyboard.press('Escape');
     await app.blank();
+    // The view follows the next drawing, not only the first: a digit read as another one.
+    const next = await app.drawAndRead('mouse', strokesFor(digits[2], await app.padBox(), TIDY_PLACEMENT));
+    expect(next.digit).not.toBe(4);
+    await lookedInsideAt(app, next.digit!);
+    await app.page.keyboard.press('Escape');
+    await app.blank();
     const tensors = await app.numTensors();
     const times = await strokeTimes(app, 20);
     expect(await app.numTensors()).toBe(tensors);
@@ -158,9 +164,20 @@ describe('the Models panel', () => {
   });
 });
 
+/** Waits until "Look inside" shows the model's output layer with `digit` on top. */
+async function lookedInsideAt(app: PadPage, digit: number): Promise<void> {
+  const outputText = () =>
+    app.page.evaluate(() => {
+      const layers = document.querySelectorAll<HTMLElement>('.layer');
+      return layers.length > 0 ? layers[layers.length - 1].innerText : '';
+    });
+  await expect.poll(outputText, { timeout: 10_000 }).toMatch(new RegExp(`^Output[\\s\\S]*${digit} at \\d+%`));
+}
+
 /**
  * Draws `count` one-stroke drawings on the blank pad, one after the other, and times each from
- * its pointerup to the prediction of it (`data-strokes`), in the page's own clock.
+ * its pointerup to the prediction of it (`data-strokes`), in the page's own clock. After each,
+ * "Look inside" must show an output with the page's digit on top.
  */
 async function strokeTimes(app: PadPage, count: number): Promise<number[]> {
   await app.page.evaluate(() => {
@@ -179,7 +196,7 @@ async function strokeTimes(app: PadPage, count: number): Promise<number[]> {
   for (let i = 0; i < count; i++) {
     // Short vertical strokes left to right, each densified as a mouse moves.
     const x = width * (0.2 + (0.6 * i) / count);
-    await app.drawAndRead('mouse', [
+    const shown = await app.drawAndRead('mouse', [
       densify(
         [
           { x, y: height * 0.3 },
@@ -188,6 +205,7 @@ async function strokeTimes(app: PadPage, count: number): Promise<number[]> {
         MOUSE_STEP,
       ),
     ]);
+    await lookedInsideAt(app, shown.digit!);
     await app.page.keyboard.press('Escape');
     await app.blank();
   }
