@@ -127,7 +127,11 @@ export function writerErrors(
   const given = corrections.map((i) => w.labels[i]);
   const labels = mislabelSeed === undefined ? given : mislabel(given, MISLABELLED, mislabelSeed);
   const memory = createMemory(
-    corrections.map((i, n) => ({ features: w.readings[i].features, label: labels[n] })),
+    corrections.map((i, n) => ({
+      features: w.readings[i].features,
+      label: labels[n],
+      read: topDigit(w.readings[i].outputs),
+    })),
   );
   let plain = 0;
   let adapted = 0;
@@ -226,12 +230,13 @@ function tune(writers: readonly WriterReadings[]): { options: AdaptOptions; scor
   for (const neighbours of [3, 5, 7])
     for (const sharpness of [5, 10, 20, 40])
       for (const weight of [0.3, 0.45, 0.6, 0.8])
-        for (const floor of [0, 0.3, 0.5]) {
-          const options = { neighbours, sharpness, weight, floor };
-          const f = figuresFor(writers, options);
-          const score = f.byK[1].adapted + f.mislabelledK3.adapted + (f.madeWorse.length > 0 ? 1 : 0);
-          tried.push({ options, score });
-        }
+        for (const floor of [0, 0.3, 0.5])
+          for (const doubt of [0, 0.5, 0.8]) {
+            const options = { neighbours, sharpness, weight, floor, doubt };
+            const f = figuresFor(writers, options);
+            const score = f.byK[1].adapted + f.mislabelledK3.adapted + (f.madeWorse.length > 0 ? 1 : 0);
+            tried.push({ options, score });
+          }
   return tried.sort((a, b) => a.score - b.score).slice(0, 5);
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { adapt, createMemory, type Memory } from '../adaptation/memory';
+import { adapt, createMemory, topDigit, type Memory } from '../adaptation/memory';
 import type { SavedDrawing, Settings } from '../history/types';
 import type { Classifier } from '../model/classifier';
 import type { NotDigitScore } from '../model/catalog';
@@ -17,19 +17,25 @@ export interface Adaptation {
   readonly examples: number;
   /** The recognition as the page shows it: adapted when enabled. */
   apply(recognition: Recognition): Recognition;
-  /** The features of a drawing just saved, from the answer it was saved with: adapting is instant. */
-  remember(id: number, features: Float32Array): void;
+  /** What the model made of a drawing just saved, from the answer it was saved with: adapting is instant. */
+  remember(id: number, seen: ModelView): void;
+}
+
+/** What the model itself made of a drawing: its penultimate features and its own top digit. */
+export interface ModelView {
+  readonly features: Float32Array;
+  readonly read: number;
 }
 
 /** The drawings the memory learns from: those saved since the last "Forget my handwriting". */
 const learnedFrom = (drawings: readonly SavedDrawing[], settings: Settings) =>
   drawings.filter((d) => d.savedAt >= (settings.forgetBefore ?? 0));
 
-/** Reads the features of `missing` drawings through `classifier`, a batch per task, into `cache`. */
+/** Reads `missing` drawings through `classifier`, a batch per task, into `cache`. */
 async function readFeatures(
   classifier: Classifier,
   missing: readonly SavedDrawing[],
-  cache: Map<number, Float32Array>,
+  cache: Map<number, ModelView>,
   raster: Raster,
   isCurrent: () => boolean,
 ): Promise<void> {
@@ -40,14 +46,15 @@ async function readFeatures(
       .map((d) => ({ id: d.id, ...unread(d.strokes, d.penWidth, raster) }))
       .filter((d) => !d.tooSmall);
     const read = await classifier.classifyWithFeatures(drawn.map((d) => d.input));
-    if (isCurrent()) drawn.forEach((d, n) => cache.set(d.id, read[n].features));
+    const views = read.map((r) => ({ features: r.features, read: topDigit(r.outputs) }));
+    if (isCurrent()) drawn.forEach((d, n) => cache.set(d.id, views[n]));
     await new Promise((resolve) => setTimeout(resolve, 0)); // let the page draw between batches
   }
 }
 
 /** Features of every saved drawing, for the current classifier, read in the background as needed. */
 function useFeatureCache(classifier: Classifier | null, drawings: readonly SavedDrawing[]) {
-  const [cache, setCache] = useState(() => ({ of: classifier, features: new Map<number, Float32Array>() }));
+  const [cache, setCache] = useState(() => ({ of: classifier, features: new Map<number, ModelView>() }));
   const [version, setVersion] = useState(0);
   const raster = useRef<Raster | null>(null);
   if (cache.of !== classifier) setCache({ of: classifier, features: new Map() }); // another model, other features
@@ -63,8 +70,8 @@ function useFeatureCache(classifier: Classifier | null, drawings: readonly Saved
     };
   }, [classifier, drawings, cache]);
   const remember = useCallback(
-    (id: number, features: Float32Array) => {
-      cache.features.set(id, features);
+    (id: number, seen: ModelView) => {
+      cache.features.set(id, seen);
       setVersion((v) => v + 1);
     },
     [cache],
@@ -81,7 +88,8 @@ function adaptedRecognition(
   const readings = recognition.readings.map((reading) => {
     if (!reading.features) return reading;
     const outputs = adapt(reading.outputs, reading.features, memory);
-    return { ...reading, outputs, verdict: judge({ outputs, tooSmall: reading.tooSmall }, notDigit) };
+    const verdict = judge({ outputs, tooSmall: reading.tooSmall }, notDigit);
+    return { ...reading, outputs, modelOutputs: reading.outputs, verdict };
   });
   return { ...recognition, readings };
 }
@@ -100,7 +108,7 @@ export function useAdaptation(
   const memory = useMemo(() => {
     void version; // the cache is mutable; `version` says when it grew
     const known = learned.filter((d) => features.has(d.id));
-    return createMemory(known.map((d) => ({ features: features.get(d.id)!, label: d.label })));
+    return createMemory(known.map((d) => ({ ...features.get(d.id)!, label: d.label })));
   }, [learned, features, version]);
   const examples = memory.labels.length;
   const enabled = settings.adapt ?? examples > 0;

@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo } from 'react';
+import { topDigit } from '../adaptation/memory';
 import type { NewDrawing } from '../history/types';
 import { strokesOnPad } from '../pad/clipStrokes';
 import { squareDrawing } from '../pad/squareDrawing';
@@ -65,8 +66,10 @@ export function useJudging({ pad, shown, history, adaptation, clear, modelId }: 
       const drawing = drawingToSave(pad, reading, label, modelId);
       clear();
       // Its features are remembered before the history shows it, so nothing reads them again.
-      save(drawing, (saved) => reading.features && remember(saved.id, reading.features)).catch(
-        (error: unknown) => console.error('Could not save the drawing', error),
+      const { features, modelOutputs = reading.outputs } = reading;
+      const seen = features && { features, read: topDigit(modelOutputs) };
+      save(drawing, (saved) => seen && remember(saved.id, seen)).catch((error: unknown) =>
+        console.error('Could not save the drawing', error),
       );
     },
     [can, canConfirm, reading, pad, modelId, clear, save, remember],

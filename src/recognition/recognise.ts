@@ -31,6 +31,8 @@ export interface Reading {
   readonly verdict: ReadingVerdict;
   /** The network's penultimate features for it: what adapting to a person compares. */
   readonly features?: Float32Array;
+  /** The model's own outputs, when `outputs` are adapted to the person. */
+  readonly modelOutputs?: Float32Array;
 }
 
 export interface Recognition {

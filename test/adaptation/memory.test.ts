@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ADAPT_DEFAULTS,
   adapt,
   createMemory,
   EMPTY_MEMORY,
@@ -46,6 +47,38 @@ describe('adapting to a writer', () => {
     const examples = [4, 4, 9].map((label) => ({ features: sampleOf(4), label }));
     const adapted = adapt(misreadOutputs(4), sampleOf(4), createMemory(examples));
     expect(topDigit(adapted)).toBe(4);
+  });
+
+  describe('doubting a label that looks like a slip', () => {
+    /** Two 4s labelled 4 and one 4 the model read as 4 but the person labelled 7. */
+    const fours = [sampleOf(4), sampleOf(4)];
+    const slip = (read7?: number) =>
+      createMemory([
+        ...fours.map((features) => ({ features, label: 4, read: 4 })),
+        { features: prototypes[4], label: 7, read: read7 },
+      ]);
+    const voteFor7 = (doubt: number, read7?: number) =>
+      neighbourVote(slip(read7), prototypes[4], { ...ADAPT_DEFAULTS, doubt }).votes[7];
+
+    it("takes most of the vote from a label the model and the person's own drawings both contradict", () => {
+      expect(voteFor7(0, 4)).toBeGreaterThan(0.3);
+      expect(voteFor7(1, 4)).toBeCloseTo(0, 6);
+      expect(voteFor7(0.8, 4)).toBeLessThan(voteFor7(0, 4) / 2);
+    });
+
+    it('trusts a label the model agrees with, or when it is not known what the model read', () => {
+      expect(voteFor7(1, 7)).toBeCloseTo(voteFor7(0, 7), 6);
+      expect(voteFor7(1)).toBeCloseTo(voteFor7(0), 6);
+    });
+
+    it("keeps the vote of a real correction: a misread 4, like the person's other 4s", () => {
+      const memory = createMemory([0, 1, 2].map(() => ({ features: sampleOf(4), label: 4, read: 5 })));
+      const { votes } = neighbourVote(memory, sampleOf(4), { ...ADAPT_DEFAULTS, doubt: 1 });
+      expect(votes[4]).toBeCloseTo(1, 6);
+      expect(topDigit(adapt(misreadOutputs(4), sampleOf(4), memory, { ...ADAPT_DEFAULTS, doubt: 1 }))).toBe(
+        4,
+      );
+    });
   });
 
   it('changes nothing with an empty memory, or drawings unlike anything in it', () => {
