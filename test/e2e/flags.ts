@@ -28,6 +28,18 @@ export function wholeNumber(flag: string, value: string | undefined, fallback: n
   return parsed;
 }
 
+/** A window size in CSS px, `WIDTHxHEIGHT`, or `fallback` when the flag is absent. */
+export function viewportFlag(
+  value: string | undefined,
+  fallback: { readonly width: number; readonly height: number },
+): { width: number; height: number } {
+  if (value === undefined) return { ...fallback };
+  const match = /^(\d+)x(\d+)$/.exec(value);
+  if (match === null || Number(match[1]) === 0 || Number(match[2]) === 0)
+    throw new FlagError(`--viewport takes WIDTHxHEIGHT in CSS px (e.g. 844x390), got "${value}"`);
+  return { width: Number(match[1]), height: Number(match[2]) };
+}
+
 export function backendFlag(flag: string, value: string): BackendName {
   if (!(BACKENDS as readonly string[]).includes(value))
     throw new FlagError(`--${flag}: unknown backend "${value}" (${BACKENDS.join(', ')})`);

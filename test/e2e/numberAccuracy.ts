@@ -12,7 +12,8 @@
  * - digits drawn alone that the page splits into two or more;
  * - pointerup to the updated number with 6 digits on the pad (WASM), median and p95.
  *
- *   npx tsx test/e2e/numberAccuracy.ts [--numbers N] [--latency N] [--seed N]
+ *   npx tsx test/e2e/numberAccuracy.ts [--numbers N] [--latency N] [--seed N] [--viewport WxH]
+ * The window is 1000x760 unless `--viewport` says (1280x800 gives the pad a number's width).
  * `E2E_DIST=dist` measures an existing build instead of building one.
  */
 import { pathToFileURL } from 'node:url';
@@ -23,7 +24,7 @@ import {
   type ComposedNumber,
   type WriterDigits,
 } from '../../src/number/composeNumber';
-import { FlagError, runScript, stringFlags, wholeNumber } from './flags';
+import { FlagError, runScript, stringFlags, viewportFlag, wholeNumber } from './flags';
 import { installLatencyProbe, percentile, type LatencyProbe } from './latencyProbe';
 import { PadPage } from './padPage';
 import { densify, heldOut, loadPenDigits, loadUnipenTestDigits, MOUSE_STEP } from './pendigits';
@@ -35,14 +36,16 @@ interface Options {
   readonly numbers: number;
   readonly latency: number;
   readonly seed: number;
+  readonly viewport: { readonly width: number; readonly height: number };
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const flags = stringFlags(argv, ['numbers', 'latency', 'seed']);
+  const flags = stringFlags(argv, ['numbers', 'latency', 'seed', 'viewport']);
   return {
     numbers: wholeNumber('numbers', flags.numbers, 150),
     latency: wholeNumber('latency', flags.latency, 25, 0),
     seed: wholeNumber('seed', flags.seed, 10, 0),
+    viewport: viewportFlag(flags.viewport, DESKTOP),
   };
 }
 
@@ -140,7 +143,7 @@ async function main(): Promise<void> {
   const pool = digitsByWriter(samples);
   if (pool.length === 0) throw new FlagError('no held-out writers found in the data sets');
   await withHarness(async ({ browser, server }) => {
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await browser.newContext({ viewport: options.viewport });
     const app = await PadPage.open(context, `${server.url}?backend=wasm`);
     await app.modelReady();
     await app.settledBackend();

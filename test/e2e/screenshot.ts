@@ -33,6 +33,7 @@ import {
 import type { PadBox, Stroke } from './pointers';
 import { withHarness } from './standalone';
 import { DESKTOP } from './suite';
+import { viewportFlag } from './flags';
 
 const { values } = parseArgs({
   options: {
@@ -41,19 +42,12 @@ const { values } = parseArgs({
     // A number instead of one digit (`--number 2026`): one held-out writer's digits side by side.
     number: { type: 'string' },
     scale: { type: 'string', default: '2' },
-    viewport: { type: 'string', default: `${DESKTOP.width}x${DESKTOP.height}` },
+    viewport: { type: 'string' },
     scheme: { type: 'string', default: 'light' },
     // A touch screen, as a phone has (the pad's hint then names no keys).
     touch: { type: 'boolean', default: false },
   },
 });
-
-function parseViewport(text: string): { width: number; height: number } {
-  const match = /^(\d+)x(\d+)$/.exec(text);
-  if (match === null)
-    throw new Error(`--viewport takes WIDTHxHEIGHT in CSS px (e.g. 844x390), got '${text}'`);
-  return { width: Number(match[1]), height: Number(match[2]) };
-}
 
 function parseScheme(text: string): 'light' | 'dark' {
   if (text !== 'light' && text !== 'dark') throw new Error(`--scheme takes light or dark, got '${text}'`);
@@ -62,7 +56,7 @@ function parseScheme(text: string): 'light' | 'dark' {
 
 const out = resolve(REPO_ROOT, values.out);
 const label = Number(values.digit);
-const viewport = parseViewport(values.viewport);
+const viewport = viewportFlag(values.viewport, DESKTOP);
 const colorScheme = parseScheme(values.scheme);
 
 /** The first held-out digit of that class (writers 25-30), in a fixed order: the same every time. */
