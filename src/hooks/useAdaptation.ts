@@ -32,7 +32,7 @@ const learnedFrom = (drawings: readonly SavedDrawing[], settings: Settings) =>
   drawings.filter((d) => d.savedAt >= (settings.forgetBefore ?? 0));
 
 /** Reads `missing` drawings through `classifier`, a batch per task, into `cache`. */
-async function readFeatures(
+async function readModelViews(
   classifier: Classifier,
   missing: readonly SavedDrawing[],
   cache: Map<number, ModelView>,
@@ -53,16 +53,16 @@ async function readFeatures(
 }
 
 /** Features of every saved drawing, for the current classifier, read in the background as needed. */
-function useFeatureCache(classifier: Classifier | null, drawings: readonly SavedDrawing[]) {
-  const [cache, setCache] = useState(() => ({ of: classifier, features: new Map<number, ModelView>() }));
+function useModelViews(classifier: Classifier | null, drawings: readonly SavedDrawing[]) {
+  const [cache, setCache] = useState(() => ({ of: classifier, views: new Map<number, ModelView>() }));
   const [version, setVersion] = useState(0);
   const raster = useRef<Raster | null>(null);
-  if (cache.of !== classifier) setCache({ of: classifier, features: new Map() }); // another model, other features
+  if (cache.of !== classifier) setCache({ of: classifier, views: new Map() }); // another model, other features
   useEffect(() => {
-    const missing = drawings.filter((d) => !cache.features.has(d.id));
+    const missing = drawings.filter((d) => !cache.views.has(d.id));
     if (classifier === null || cache.of !== classifier || missing.length === 0) return;
     let current = true;
-    readFeatures(classifier, missing, cache.features, (raster.current ??= createRaster()), () => current)
+    readModelViews(classifier, missing, cache.views, (raster.current ??= createRaster()), () => current)
       .then(() => current && setVersion((v) => v + 1))
       .catch(() => undefined); // a drawing that cannot be read is left out, and the model's own failure shows elsewhere
     return () => {
@@ -71,12 +71,12 @@ function useFeatureCache(classifier: Classifier | null, drawings: readonly Saved
   }, [classifier, drawings, cache]);
   const remember = useCallback(
     (id: number, seen: ModelView) => {
-      cache.features.set(id, seen);
+      cache.views.set(id, seen);
       setVersion((v) => v + 1);
     },
     [cache],
   );
-  return { features: cache.features, version, remember };
+  return { views: cache.views, version, remember };
 }
 
 /** The recognition with each reading's outputs adapted, and judged again from them. */
@@ -104,12 +104,12 @@ export function useAdaptation(
   settings: Settings,
 ): Adaptation {
   const learned = useMemo(() => learnedFrom(drawings, settings), [drawings, settings]);
-  const { features, version, remember } = useFeatureCache(classifier, learned);
+  const { views, version, remember } = useModelViews(classifier, learned);
   const memory = useMemo(() => {
     void version; // the cache is mutable; `version` says when it grew
-    const known = learned.filter((d) => features.has(d.id));
-    return createMemory(known.map((d) => ({ ...features.get(d.id)!, label: d.label })));
-  }, [learned, features, version]);
+    const known = learned.filter((d) => views.has(d.id));
+    return createMemory(known.map((d) => ({ ...views.get(d.id)!, label: d.label })));
+  }, [learned, views, version]);
   const examples = memory.labels.length;
   const enabled = settings.adapt ?? examples > 0;
   const notDigit = classifier?.outputs.notDigit ?? null;
