@@ -12,6 +12,7 @@ import { UpdateBanner } from './components/UpdateBanner';
 import { useAppUpdate } from './hooks/useAppUpdate';
 import { useClassifier, useHandOver, type ModelState } from './hooks/useClassifier';
 import { useAfterStroke, type InUse } from './hooks/modelInUse';
+import { useAfterFirstAnswer } from './hooks/useAfterFirstAnswer';
 import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useModelChoice, type ModelChoice } from './hooks/useModelChoice';
 import { useRecognition } from './hooks/useRecognition';
@@ -50,17 +51,27 @@ interface AppHeaderProps {
   readonly inUse: InUse;
   /** The model's input for the drawing after its last stroke, for the views that look further. */
   readonly input: Float32Array | null;
+  /** The panels' later parts may come (`useAfterFirstAnswer`). */
+  readonly afterFirstAnswer: boolean;
 }
 
-function AppHeader({ services, teaching, model, device, choice, inUse, input }: AppHeaderProps) {
+function AppHeader(props: AppHeaderProps) {
+  const { services, teaching, model, device, choice, inUse, input, afterFirstAnswer } = props;
   const update = useAppUpdate(model.status === 'ready');
   return (
     <header className="app-header">
       <h1>digitpad</h1>
       <ModelPicker choice={choice} />
-      <ExplorePanel services={services} choice={choice} inUse={inUse} input={input} />
-      <HistoryPanel history={teaching.saved} adaptation={teaching.adaptation} modelId={teaching.modelId} />
-      <AboutPanel backend={model.status === 'ready' ? model.backend : ''} mac={device.mac} />
+      <ExplorePanel {...{ services, choice, inUse, input, afterFirstAnswer }} />
+      <HistoryPanel
+        {...{ afterFirstAnswer, history: teaching.saved, adaptation: teaching.adaptation }}
+        modelId={teaching.modelId}
+      />
+      <AboutPanel
+        backend={model.status === 'ready' ? model.backend : ''}
+        mac={device.mac}
+        afterFirstAnswer={afterFirstAnswer}
+      />
       {update.available && <UpdateBanner onUpdate={update.apply} />}
     </header>
   );
@@ -101,18 +112,33 @@ function PadArea({ history, dispatch, hintId, chosen: { model, ready, choice, in
   );
 }
 
+/**
+ * The pad read by the model in use, adapted and judged (`useTeaching`). `settled`: the answer
+ * reads every finished stroke on the pad; `afterFirstAnswer`: a drawing has been answered, and
+ * the page may fetch what that answer did not need.
+ */
+function useReading(chosen: ReturnType<typeof useChosenModel>, pad: ReturnType<typeof useStrokeHistory>) {
+  const { model, classifier, inUse } = chosen;
+  const { history, clear } = pad;
+  const read = useRecognition(classifier, history, model.fail);
+  useHandOver(classifier, read.strokes > 0);
+  const teaching = useTeaching(classifier, history, read, clear, inUse.entry?.id ?? '');
+  // Adapting keeps the strokes a recognition reads: the model's own count is the answer's.
+  const settled = history.active === null && read.strokes === history.strokes.length;
+  const afterFirstAnswer = useAfterFirstAnswer(classifier !== null && settled && read.strokes > 0);
+  return { teaching, settled, afterFirstAnswer };
+}
+
 export function App({ services: given }: AppProps) {
   const [services] = useState(() => given ?? createAppServices(globalThis.window));
   const chosen = useChosenModel(services);
   const { choice, model, classifier, inUse } = chosen;
-  const { history, dispatch, undo, redo, clear, can } = useStrokeHistory();
-  const read = useRecognition(classifier, history, model.fail);
-  useHandOver(classifier, read.strokes > 0);
-  const teaching = useTeaching(classifier, history, read, clear, inUse.entry?.id ?? '');
+  const pad = useStrokeHistory();
+  const { history, dispatch, undo, redo, clear, can } = pad;
+  const { teaching, settled, afterFirstAnswer } = useReading(chosen, pad);
   const { recognition, judging } = teaching;
   useDiagnostics(services, classifier);
   const [shown, show] = useShownDigit(recognition);
-  const settled = history.active === null && recognition.strokes === history.strokes.length;
   const input = useAfterStroke(recognition.readings[shown]?.input ?? null, settled);
   useKeyboardShortcuts({ undo, redo, clear });
   const hintId = useId();
@@ -122,7 +148,10 @@ export function App({ services: given }: AppProps) {
 
   return (
     <div className="app">
-      <AppHeader {...{ services, teaching, device, choice, inUse, input }} model={model.state} />
+      <AppHeader
+        {...{ services, teaching, device, choice, inUse, input, afterFirstAnswer }}
+        model={model.state}
+      />
       {/* Grid areas place these per screen shape; the DOM order is the reading order. */}
       <main className="workspace">
         <PadArea {...{ history, dispatch, hintId, chosen }} />

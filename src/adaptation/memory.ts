@@ -7,6 +7,9 @@
  */
 import { NUM_CLASSES } from '../digit';
 
+// In a module of its own: the page needs it for every saved drawing, the memory only once it holds one.
+export { topDigit } from './topDigit';
+
 export interface AdaptOptions {
   /** How many of the most similar drawings vote. */
   readonly neighbours: number;
@@ -156,11 +159,4 @@ export function adapt(
   let digitMass = 0;
   for (let i = 0; i < NUM_CLASSES; i++) digitMass += outputs[i];
   return outputs.map((p, i) => (i < NUM_CLASSES ? (1 - share) * p + share * digitMass * votes[i] : p));
-}
-
-/** The top digit among the first ten outputs. */
-export function topDigit(outputs: ArrayLike<number>): number {
-  let best = 0;
-  for (let i = 1; i < NUM_CLASSES; i++) if (outputs[i] > outputs[best]) best = i;
-  return best;
 }

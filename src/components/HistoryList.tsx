@@ -1,62 +1,19 @@
-import type { SavedDrawing } from '../history/types';
-import { DIGIT_LABELS } from '../digit';
-import { DrawingThumbnail } from './DrawingThumbnail';
+import type { HistoryListProps } from './HistoryItems';
+import { Later, laterPart } from './Later';
 
-interface HistoryListProps {
-  readonly drawings: readonly SavedDrawing[];
-  readonly onRelabel: (id: number, label: number) => void;
-  readonly onRemove: (id: number) => void;
-}
+const HistoryItems = laterPart('HistoryItems');
 
-function answerText({ label, predicted }: SavedDrawing): string {
-  if (predicted === null) return 'imported';
-  return predicted === label ? `read as ${predicted}` : `read as ${predicted}: wrong`;
-}
-
-function HistoryItem({
-  drawing,
-  onRelabel,
-  onRemove,
-}: { readonly drawing: SavedDrawing } & Omit<HistoryListProps, 'drawings'>) {
-  const wrong = drawing.predicted !== null && drawing.predicted !== drawing.label;
-  const when = new Date(drawing.savedAt).toLocaleString();
-  return (
-    <li
-      className={wrong ? 'history-item history-wrong' : 'history-item'}
-      data-label={drawing.label}
-      data-predicted={drawing.predicted ?? ''}
-    >
-      <DrawingThumbnail strokes={drawing.strokes} padSide={drawing.padSide} penWidth={drawing.penWidth} />
-      <label className="history-label">
-        <span className="visually-hidden">Label of the drawing saved {when}</span>
-        <select value={drawing.label} onChange={(event) => onRelabel(drawing.id, Number(event.target.value))}>
-          {DIGIT_LABELS.map((text, digit) => (
-            <option key={digit} value={digit}>
-              {text}
-            </option>
-          ))}
-        </select>
-      </label>
-      <span className="history-answer">{answerText(drawing)}</span>
-      <button
-        type="button"
-        className="history-delete"
-        onClick={() => onRemove(drawing.id)}
-        aria-label={`Delete the drawing saved ${when}`}
-      >
-        Delete
-      </button>
-    </li>
-  );
-}
-
-/** The saved drawings, newest first: thumbnail, label (which can be changed), the model's answer. */
-export function HistoryList({ drawings, onRelabel, onRemove }: HistoryListProps) {
+/**
+ * The saved drawings, newest first: thumbnail, label (which can be changed), the model's answer.
+ * The list (the contract's `history`) is always there; its items come with the later chunk, which
+ * a first visit has no drawing to show before its first answer.
+ */
+export function HistoryList(props: HistoryListProps) {
   return (
     <ol className="history-list" data-testid="history" aria-label="Saved drawings">
-      {drawings.map((drawing) => (
-        <HistoryItem key={drawing.id} drawing={drawing} onRelabel={onRelabel} onRemove={onRemove} />
-      ))}
+      <Later wanted={props.drawings.length > 0}>
+        <HistoryItems {...props} />
+      </Later>
     </ol>
   );
 }

@@ -2,9 +2,13 @@ import { useMemo, useState } from 'react';
 import { scoreOf } from '../history/score';
 import type { Adaptation } from '../hooks/useAdaptation';
 import type { DrawingHistory, Keeping } from '../hooks/useDrawingHistory';
+import { AdaptControls } from './AdaptControls';
 import { HistoryList } from './HistoryList';
-import { AdaptControls, ExchangeButtons } from './HistoryTools';
-import { ScoreBadge, ScoreDetails } from './ScoreBoard';
+import { Later, laterPart, useOpened } from './Later';
+import { ScoreBadge } from './ScoreBoard';
+
+const ScoreDetails = laterPart('ScoreDetails');
+const HistoryTools = laterPart('HistoryTools');
 
 const KEEPING_NOTES: Record<Keeping, string> = {
   opening: '',
@@ -18,21 +22,31 @@ interface HistoryPanelProps {
   readonly history: DrawingHistory;
   readonly adaptation: Adaptation;
   readonly modelId: string;
+  /** The page has answered: the panel's later parts may come (`useAfterFirstAnswer`). */
+  readonly afterFirstAnswer: boolean;
 }
 
-/** The score, the saved drawings and what to do with them, behind one "History" button in the header. */
-export function HistoryPanel({ history, adaptation, modelId }: HistoryPanelProps) {
+/**
+ * The score, the saved drawings and what to do with them, behind one "History" button in the
+ * header. The contract's parts (score, adaptation, the list) are always there; the details and
+ * the file tools come after the first answer, or when the panel opens.
+ */
+export function HistoryPanel({ history, adaptation, modelId, afterFirstAnswer }: HistoryPanelProps) {
   // The visit starts when the page opens; drawings saved from then on count as this visit's.
   const [visitStart] = useState(() => Date.now());
   const score = useMemo(() => scoreOf(history.drawings, visitStart), [history.drawings, visitStart]);
   const { drawings, keeping } = history;
+  const [opened, onToggle] = useOpened();
+  const wanted = afterFirstAnswer || opened;
   return (
-    <details className="history">
+    <details className="history" onToggle={onToggle}>
       <summary>
         History <ScoreBadge score={score} />
       </summary>
       <div className="history-panel">
-        <ScoreDetails score={score} />
+        <Later wanted={wanted}>
+          <ScoreDetails score={score} />
+        </Later>
         <p className={keeping === 'kept' ? 'history-note' : 'history-error'} role="status">
           {KEEPING_NOTES[keeping]}
         </p>
@@ -42,10 +56,9 @@ export function HistoryPanel({ history, adaptation, modelId }: HistoryPanelProps
           onChange={(adapt) => history.changeSettings({ adapt })}
           onForget={() => history.changeSettings({ forgetBefore: Date.now() })}
         />
-        <ExchangeButtons drawings={drawings} onImport={(text) => history.importFile(text, modelId)} />
-        <button type="button" onClick={history.removeAll} disabled={drawings.length === 0}>
-          Delete all
-        </button>
+        <Later wanted={wanted}>
+          <HistoryTools history={history} modelId={modelId} />
+        </Later>
         <HistoryList drawings={drawings} onRelabel={history.relabel} onRemove={history.remove} />
       </div>
     </details>

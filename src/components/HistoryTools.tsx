@@ -1,7 +1,8 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { PenDataError } from '../digit';
-import { exportDrawings } from '../history/exchange';
+import { exportDrawings, importDrawings } from '../history/exchange';
 import type { SavedDrawing } from '../history/types';
+import type { DrawingHistory } from '../hooks/useDrawingHistory';
 
 /** Offers `text` as a file download, through a link to an in-page blob (nothing leaves the device). */
 function download(text: string, name: string) {
@@ -87,29 +88,26 @@ export function ExchangeButtons({ drawings, onImport }: ExchangeProps) {
   );
 }
 
-interface AdaptProps {
-  readonly enabled: boolean;
-  readonly examples: number;
-  readonly onChange: (enabled: boolean) => void;
-  readonly onForget: () => void;
+interface HistoryToolsProps {
+  readonly history: DrawingHistory;
+  /** The model in use, saved with each imported drawing. */
+  readonly modelId: string;
 }
 
-/** The adaptation switch, what it holds, and the reset. */
-export function AdaptControls({ enabled, examples, onChange, onForget }: AdaptProps) {
+/**
+ * Export, Import and Delete all: only whoever opens the panel needs them, so they come in the
+ * later chunk, with the pen-data format they read and write.
+ */
+export function HistoryTools({ history, modelId }: HistoryToolsProps) {
+  const { drawings } = history;
+  const onImport = async (text: string) =>
+    history.addImported(importDrawings(text, drawings, modelId, Date.now()));
   return (
-    <div className="adapt" data-testid="adaptation" data-examples={examples} data-enabled={enabled}>
-      <label className="adapt-switch">
-        <input type="checkbox" checked={enabled} onChange={(event) => onChange(event.target.checked)} />
-        Adapt to my handwriting
-      </label>
-      <span className="history-note">
-        {examples === 0
-          ? 'Nothing learned yet.'
-          : `Learned from ${examples} drawing${examples === 1 ? '' : 's'}.`}
-      </span>
-      <button type="button" onClick={onForget} disabled={examples === 0}>
-        Forget my handwriting
+    <>
+      <ExchangeButtons drawings={drawings} onImport={onImport} />
+      <button type="button" onClick={history.removeAll} disabled={drawings.length === 0}>
+        Delete all
       </button>
-    </div>
+    </>
   );
 }

@@ -1,14 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { adapt, createMemory, topDigit, type Memory } from '../adaptation/memory';
+import type { ModelView } from '../adaptation/readFeatures';
 import type { SavedDrawing, Settings } from '../history/types';
 import type { Classifier } from '../model/classifier';
 import type { NotDigitScore } from '../model/catalog';
 import { createRaster, type Raster } from '../recognition/modelInput';
-import { unread, type Recognition } from '../recognition/recognise';
+import type { Recognition } from '../recognition/recognise';
 import { judge } from '../recognition/verdict';
-
-/** Drawings read per model call when rebuilding the memory: each batch is a few ms, never a long task. */
-const BATCH = 16;
 
 export interface Adaptation {
   /** The checkbox: the person's choice, else on once there is something to adapt to. */
@@ -21,77 +18,96 @@ export interface Adaptation {
   remember(id: number, seen: ModelView): void;
 }
 
-/** What the model itself made of a drawing: its penultimate features and its own top digit. */
-export interface ModelView {
-  readonly features: Float32Array;
-  readonly read: number;
-}
+export type { ModelView };
 
 /** The drawings the memory learns from: those saved since the last "Forget my handwriting". */
 const learnedFrom = (drawings: readonly SavedDrawing[], settings: Settings) =>
   drawings.filter((d) => d.savedAt >= (settings.forgetBefore ?? 0));
 
-/** Reads `missing` drawings through `classifier`, a batch per task, into `cache`. */
-async function readModelViews(
-  classifier: Classifier,
-  missing: readonly SavedDrawing[],
-  cache: Map<number, ModelView>,
-  raster: Raster,
-  isCurrent: () => boolean,
-): Promise<void> {
-  for (let i = 0; i < missing.length && isCurrent(); i += BATCH) {
-    // Read as the page reads a drawing (its own pen width follows its size); a speck is left out.
-    const drawn = missing
-      .slice(i, i + BATCH)
-      .map((d) => ({ id: d.id, ...unread(d.strokes, d.penWidth, raster) }))
-      .filter((d) => !d.tooSmall);
-    const read = await classifier.classifyWithFeatures(drawn.map((d) => d.input));
-    const views = read.map((r) => ({ features: r.features, read: topDigit(r.outputs) }));
-    if (isCurrent()) drawn.forEach((d, n) => cache.set(d.id, views[n]));
-    await new Promise((resolve) => setTimeout(resolve, 0)); // let the page draw between batches
-  }
-}
-
-/** Features of every saved drawing, for the current classifier, read in the background as needed. */
-function useModelViews(classifier: Classifier | null, drawings: readonly SavedDrawing[]) {
-  const [cache, setCache] = useState(() => ({ of: classifier, views: new Map<number, ModelView>() }));
+/**
+ * Features of every saved drawing, for the current classifier, read in the background as needed
+ * (once `code`, the later chunk, is here).
+ */
+function useFeatureCache(
+  classifier: Classifier | null,
+  drawings: readonly SavedDrawing[],
+  code: MemoryCode | null,
+) {
+  const [cache, setCache] = useState(() => ({ of: classifier, features: new Map<number, ModelView>() }));
   const [version, setVersion] = useState(0);
   const raster = useRef<Raster | null>(null);
-  if (cache.of !== classifier) setCache({ of: classifier, views: new Map() }); // another model, other features
+  if (cache.of !== classifier) setCache({ of: classifier, features: new Map() }); // another model, other features
   useEffect(() => {
-    const missing = drawings.filter((d) => !cache.views.has(d.id));
-    if (classifier === null || cache.of !== classifier || missing.length === 0) return;
+    const missing = drawings.filter((d) => !cache.features.has(d.id));
+    if (code === null || classifier === null || cache.of !== classifier || missing.length === 0) return;
     let current = true;
-    readModelViews(classifier, missing, cache.views, (raster.current ??= createRaster()), () => current)
+    const reading = (raster.current ??= createRaster());
+    code
+      .readFeatures(classifier, missing, cache.features, reading, () => current)
       .then(() => current && setVersion((v) => v + 1))
       .catch(() => undefined); // a drawing that cannot be read is left out, and the model's own failure shows elsewhere
     return () => {
       current = false;
     };
-  }, [classifier, drawings, cache]);
+  }, [code, classifier, drawings, cache]);
   const remember = useCallback(
     (id: number, seen: ModelView) => {
-      cache.views.set(id, seen);
+      cache.features.set(id, seen);
       setVersion((v) => v + 1);
     },
     [cache],
   );
-  return { views: cache.views, version, remember };
+  return { features: cache.features, version, remember };
 }
+
+/** Outputs adapted to the memory, from the reading's own outputs and features. */
+type AdaptOutputs = (outputs: Float32Array, features: Float32Array) => Float32Array;
 
 /** The recognition with each reading's outputs adapted, and judged again from them. */
 function adaptedRecognition(
   recognition: Recognition,
-  memory: Memory,
+  adapt: AdaptOutputs,
   notDigit: NotDigitScore | null,
 ): Recognition {
   const readings = recognition.readings.map((reading) => {
     if (!reading.features) return reading;
-    const outputs = adapt(reading.outputs, reading.features, memory);
+    const outputs = adapt(reading.outputs, reading.features);
     const verdict = judge({ outputs, tooSmall: reading.tooSmall }, notDigit);
     return { ...reading, outputs, modelOutputs: reading.outputs, verdict };
   });
   return { ...recognition, readings };
+}
+
+type MemoryCode = Pick<typeof import('../later'), 'adapt' | 'createMemory' | 'readFeatures'>;
+
+/**
+ * The memory's code, in the later chunk, fetched once there is a drawing to learn from: the
+ * first answer never waits for it.
+ */
+function useMemoryCode(needed: boolean): MemoryCode | null {
+  const [code, setCode] = useState<MemoryCode | null>(null);
+  useEffect(() => {
+    // Not fetched (offline before it was ever cached): the answers stay the model's own.
+    if (needed) import('../later').then(setCode, () => undefined);
+  }, [needed]);
+  return code;
+}
+
+/** The memory of the learned drawings read so far, and how to adapt to it (null until its code is here). */
+function useMemory(
+  learned: readonly SavedDrawing[],
+  cache: ReturnType<typeof useFeatureCache>,
+  code: MemoryCode | null,
+) {
+  const { features, version } = cache;
+  return useMemo(() => {
+    void version; // the cache is mutable; `version` says when it grew
+    if (code === null) return { examples: 0, adapt: null };
+    const known = learned.filter((d) => features.has(d.id));
+    const memory = code.createMemory(known.map((d) => ({ ...features.get(d.id)!, label: d.label })));
+    const adapt: AdaptOutputs = (outputs, seen) => code.adapt(outputs, seen, memory);
+    return { examples: memory.labels.length, adapt };
+  }, [code, learned, features, version]);
 }
 
 /**
@@ -104,19 +120,18 @@ export function useAdaptation(
   settings: Settings,
 ): Adaptation {
   const learned = useMemo(() => learnedFrom(drawings, settings), [drawings, settings]);
-  const { views, version, remember } = useModelViews(classifier, learned);
-  const memory = useMemo(() => {
-    void version; // the cache is mutable; `version` says when it grew
-    const known = learned.filter((d) => views.has(d.id));
-    return createMemory(known.map((d) => ({ ...views.get(d.id)!, label: d.label })));
-  }, [learned, views, version]);
-  const examples = memory.labels.length;
+  const code = useMemoryCode(learned.length > 0);
+  const cache = useFeatureCache(classifier, learned, code);
+  const { examples, adapt } = useMemory(learned, cache, code);
   const enabled = settings.adapt ?? examples > 0;
   const notDigit = classifier?.outputs.notDigit ?? null;
   const apply = useCallback(
     (recognition: Recognition) =>
-      enabled && examples > 0 ? adaptedRecognition(recognition, memory, notDigit) : recognition,
-    [enabled, examples, memory, notDigit],
+      enabled && adapt !== null && examples > 0
+        ? adaptedRecognition(recognition, adapt, notDigit)
+        : recognition,
+    [enabled, examples, adapt, notDigit],
   );
+  const { remember } = cache;
   return useMemo(() => ({ enabled, examples, apply, remember }), [enabled, examples, apply, remember]);
 }

@@ -1,5 +1,4 @@
 import { type Dispatch, type SetStateAction, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { importDrawings } from '../history/exchange';
 import { createMemoryStore } from '../history/memoryStore';
 import {
   StorageError,
@@ -25,8 +24,11 @@ export interface DrawingHistory {
   relabel(id: number, label: number): void;
   remove(id: number): void;
   removeAll(): void;
-  /** Adds a pen-data file's drawings; throws `PenDataError` (adding nothing) for a bad file. */
-  importFile(text: string, modelId: string): Promise<number>;
+  /**
+   * Adds drawings read from a pen-data file (`importDrawings`, which the panel's own chunk holds:
+   * the file format is no part of the first load); resolves to how many were added.
+   */
+  addImported(drawings: readonly NewDrawing[]): Promise<number>;
   changeSettings(change: Settings): void;
 }
 
@@ -141,19 +143,18 @@ function useExtraCommands(
   both: Run,
   update: (map: (drawings: readonly SavedDrawing[]) => readonly SavedDrawing[]) => void,
 ) {
-  const { drawings, settings } = loaded;
+  const { settings } = loaded;
   const removeAll = useCallback(() => {
     update(() => []);
     void both((s) => s.removeAll());
   }, [both, update]);
-  const importFile = useCallback(
-    async (text: string, modelId: string) => {
-      const added = importDrawings(text, drawings, modelId, Date.now());
+  const addImported = useCallback(
+    async (added: readonly NewDrawing[]) => {
       const saved = await both((s) => s.addAll(added));
       update((previous) => [...[...saved].reverse(), ...previous]);
       return saved.length;
     },
-    [both, update, drawings],
+    [both, update],
   );
   const changeSettings = useCallback(
     (change: Settings) => {
@@ -163,5 +164,8 @@ function useExtraCommands(
     },
     [both, setLoaded, settings],
   );
-  return useMemo(() => ({ removeAll, importFile, changeSettings }), [removeAll, importFile, changeSettings]);
+  return useMemo(
+    () => ({ removeAll, addImported, changeSettings }),
+    [removeAll, addImported, changeSettings],
+  );
 }

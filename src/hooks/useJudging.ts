@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo } from 'react';
-import { topDigit } from '../adaptation/memory';
+import { topDigit } from '../adaptation/topDigit';
 import type { NewDrawing } from '../history/types';
 import { strokesOnPad } from '../pad/clipStrokes';
 import { squareDrawing } from '../pad/squareDrawing';

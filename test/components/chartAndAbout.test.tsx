@@ -62,9 +62,9 @@ describe('the chart', () => {
 
 describe('the About panel', () => {
   it('opens on a press and tells how it works, the backend and whose data taught the model', async () => {
-    render(<AboutPanel backend="wasm" mac={false} />);
+    render(<AboutPanel backend="wasm" mac={false} afterFirstAnswer />);
     const about = screen.getByText('About');
-    expect(screen.getByText('How it works')).not.toBeVisible();
+    expect(await screen.findByText('How it works')).not.toBeVisible();
     await userEvent.click(about);
     expect(screen.getByText('How it works')).toBeVisible();
     expect(screen.getByTestId('backend')).toHaveTextContent(/^wasm$/);
@@ -79,8 +79,17 @@ describe('the About panel', () => {
     expect(screen.getByText(/Ctrl\+Z undoes, Ctrl\+Y redoes/)).toBeVisible();
   });
 
-  it("names a Mac's keys on a Mac", () => {
-    render(<AboutPanel backend="" mac />);
-    expect(screen.getByText(/Cmd\+Z undoes, Cmd\+Shift\+Z redoes/)).toBeInTheDocument();
+  it("names a Mac's keys on a Mac", async () => {
+    render(<AboutPanel backend="" mac afterFirstAnswer />);
+    expect(await screen.findByText(/Cmd\+Z undoes, Cmd\+Shift\+Z redoes/)).toBeInTheDocument();
+  });
+
+  it('opened before the first answer, fetches its text then; the backend is named all along', async () => {
+    render(<AboutPanel backend="cpu" mac={false} afterFirstAnswer={false} />);
+    expect(screen.getByTestId('backend')).toHaveTextContent(/^cpu$/);
+    expect(screen.queryByText('How it works')).toBeNull();
+    await userEvent.click(screen.getByText('About'));
+    expect(await screen.findByText('How it works')).toBeVisible();
+    expect(screen.getByTestId('backend')).toHaveTextContent(/^cpu$/);
   });
 });

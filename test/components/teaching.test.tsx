@@ -231,7 +231,9 @@ describe('adapting to the handwriting', () => {
 describe('export and import', () => {
   it('imports a pen-data file, and refuses a bad one naming the row, adding nothing', async () => {
     await renderApp();
-    const input = screen.getByLabelText('Pen-data file to import') as HTMLInputElement;
+    // Nothing drawn yet: the file tools come when the panel opens.
+    await userEvent.click(document.querySelector('.history > summary')!);
+    const input = (await screen.findByLabelText('Pen-data file to import')) as HTMLInputElement;
     const file = (text: string) => new File([text], 'drawings.json', { type: 'application/json' });
     const good = JSON.stringify([
       {

@@ -146,3 +146,57 @@ describe('axe-core finds nothing in any state, light and dark', () => {
     }
   });
 });
+
+/** Presses Tab until the focused element's text matches `name`; fails after `limit` presses. */
+async function tabTo(app: PadPage, name: RegExp, limit = 20): Promise<void> {
+  const passed: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    await app.page.keyboard.press('Tab');
+    passed.push(await app.focused());
+    if (name.test(passed.at(-1)!)) return;
+  }
+  throw new Error(`Tab never reached ${name} in ${limit} presses: ${passed.join(' | ')}`);
+}
+
+describe('the panels whose contents come after the first answer (the later chunk)', () => {
+  const laterChunk = (app: PadPage) =>
+    app.watch.requests.filter((url) => /\/assets\/later-[^/]*\.js$/.test(url));
+
+  it('open by keyboard before anything is drawn, fetching their contents then', async () => {
+    const app = await suite.open({ handedOver: false });
+    expect(laterChunk(app)).toEqual([]);
+    await tabTo(app, /^About$/);
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => app.page.getByText('How it works').isVisible()).toBe(true);
+    expect(laterChunk(app)).toHaveLength(1);
+    expect(await app.page.getByTestId('backend').isVisible()).toBe(true);
+    await app.page.keyboard.press('Enter'); // closes it again
+
+    const picker = app.page.getByRole('combobox', { name: 'Model' });
+    await picker.focus();
+    await tabTo(app, /^History/);
+    await app.page.keyboard.press(' ');
+    // The file tools, from the later chunk, shown once it is in, and in the tab order.
+    await app.page.getByRole('button', { name: 'Delete all' }).waitFor();
+    await tabTo(app, /^Import$/);
+
+    await picker.focus();
+    await tabTo(app, /^Models/);
+    await app.page.keyboard.press('Enter');
+    await app.page.getByText('Compare the models').waitFor();
+    await tabTo(app, /^Compare the models$/);
+    await tabTo(app, /^Look inside/);
+    await expectNoViolations(app.page, 'panels opened by keyboard');
+  });
+
+  it('are not fetched before the first answer, and arrive after it unopened', async () => {
+    const app = await suite.open({ handedOver: false });
+    await new Promise((resolve) => setTimeout(resolve, 500)); // ready, idle, nothing drawn
+    expect(laterChunk(app)).toEqual([]);
+    expect(await app.page.getByText('How it works').count()).toBe(0);
+    await app.drawAndRead('mouse', await onPad(app, SEVEN));
+    await expect.poll(() => app.page.getByText('How it works').count()).toBe(1);
+    expect(await app.page.getByText('How it works').isVisible()).toBe(false);
+    expect(laterChunk(app)).toHaveLength(1);
+  });
+});

@@ -82,7 +82,8 @@ describe("a new user's trial (issue 13)", () => {
     await expect.poll(() => app.page.locator('header').innerText()).not.toMatch(/backend|wasm|webgl/i);
     await app.page.getByText('About', { exact: true }).click();
     expect(await app.page.getByTestId('backend').isVisible()).toBe(true);
-    expect(await app.page.getByRole('link', { name: /MNIST/ }).count()).toBe(1);
+    // Nothing drawn yet: the panel's text comes from the later chunk once it opens.
+    await expect.poll(() => app.page.getByRole('link', { name: /MNIST/ }).count()).toBe(1);
     expect(await app.page.getByRole('link', { name: /Pen-Based Recognition/ }).count()).toBe(1);
   });
 

@@ -1,0 +1,26 @@
+interface AdaptProps {
+  readonly enabled: boolean;
+  readonly examples: number;
+  readonly onChange: (enabled: boolean) => void;
+  readonly onForget: () => void;
+}
+
+/** The adaptation switch, what it holds, and the reset. */
+export function AdaptControls({ enabled, examples, onChange, onForget }: AdaptProps) {
+  return (
+    <div className="adapt" data-testid="adaptation" data-examples={examples} data-enabled={enabled}>
+      <label className="adapt-switch">
+        <input type="checkbox" checked={enabled} onChange={(event) => onChange(event.target.checked)} />
+        Adapt to my handwriting
+      </label>
+      <span className="history-note">
+        {examples === 0
+          ? 'Nothing learned yet.'
+          : `Learned from ${examples} drawing${examples === 1 ? '' : 's'}.`}
+      </span>
+      <button type="button" onClick={onForget} disabled={examples === 0}>
+        Forget my handwriting
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import { lendModel } from '../hooks/lendModel';
+import type { InUse } from '../hooks/modelInUse';
+import type { ModelChoice } from '../hooks/useModelChoice';
+import type { CatalogEntry } from '../model/catalog';
+import type { AppServices } from '../services';
+import CompareView from './CompareView';
+import LookInside from './LookInside';
+
+/** A `details` whose content exists only while it is open: closing it frees what it loaded. */
+function OnDemand({ summary, children }: { readonly summary: string; readonly children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="explore-section" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open && children}
+    </details>
+  );
+}
+
+export interface ExploreSectionsProps {
+  readonly services: AppServices;
+  readonly choice: ModelChoice;
+  readonly inUse: InUse;
+  /** The model's input for the drawing after its last stroke; null on a blank pad. */
+  readonly input: Float32Array | null;
+}
+
+/** "Compare the models" and "Look inside": the Models panel's sections, from the later chunk. */
+export function ExploreSections({ services, choice, inUse, input }: ExploreSectionsProps) {
+  const name = inUse.entry?.name ?? 'the model';
+  const load = useCallback((entry: CatalogEntry) => lendModel(services, inUse, entry), [services, inUse]);
+  return (
+    <>
+      <OnDemand summary="Compare the models">
+        <CompareView models={choice.models} load={load} inUse={inUse.entry?.id ?? null} input={input} />
+      </OnDemand>
+      <OnDemand summary={`Look inside ${name}`}>
+        <LookInside classifier={inUse.classifier} name={name} input={input} />
+      </OnDemand>
+    </>
+  );
+}
