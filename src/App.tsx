@@ -17,6 +17,7 @@ import { useKeyboardShortcuts } from './hooks/useKeyboardShortcuts';
 import { useModelChoice, type ModelChoice } from './hooks/useModelChoice';
 import { useRecognition } from './hooks/useRecognition';
 import { useShownDigit } from './hooks/useShownDigit';
+import { answersThePad } from './recognition/recognise';
 import { NO_VERDICT } from './recognition/verdict';
 import { useStrokeHistory } from './hooks/useStrokeHistory';
 import type { StrokeHistory } from './pad/strokeHistory';
@@ -124,7 +125,7 @@ function useReading(chosen: ReturnType<typeof useChosenModel>, pad: ReturnType<t
   useHandOver(classifier, read.strokes > 0);
   const teaching = useTeaching(classifier, history, read, clear, inUse.entry?.id ?? '');
   // Adapting keeps the strokes a recognition reads: the model's own count is the answer's.
-  const settled = history.active === null && read.strokes === history.strokes.length;
+  const settled = answersThePad(history, read);
   const afterFirstAnswer = useAfterFirstAnswer(classifier !== null && settled && read.strokes > 0);
   return { teaching, settled, afterFirstAnswer };
 }

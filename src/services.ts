@@ -4,12 +4,7 @@ import type { CatalogEntry } from './model/catalog';
 import { downloads } from './model/downloadProgress';
 import type { Fetch } from './model/loadArtifacts';
 import { queriedModel, resolveChoice, storeModel, storedModel, type ModelRequest } from './model/modelChoice';
-import {
-  createModelLibrary,
-  type ModelLibrary,
-  type ModelSource,
-  type SourcedModel,
-} from './model/modelSource';
+import { createModelLibrary, type ModelLibrary, type SourcedModel } from './model/modelSource';
 import { createTfRuntime, type TfRuntime } from './model/runtime';
 
 /** A model as the classifier takes it, with the catalog entry it was chosen by. */
@@ -36,8 +31,6 @@ export interface AppServices {
    * downloads again.
    */
   modelFor(id: string | null, fetchFile?: Fetch): ChosenSource;
-  /** The catalog's default model, for the classifier. */
-  readonly defaultModel: ModelSource;
   /** Keeps the picker's choice for the next visit (nothing happens where storage is refused). */
   rememberModel(id: string): void;
   /** Starts downloading the model the page opened with now, before React has rendered and asked for it. */
@@ -98,7 +91,6 @@ export function createAppServices(page: Page = PRERENDER_PAGE): AppServices {
     models,
     request,
     modelFor,
-    defaultModel: modelFor(null),
     rememberModel: (id) => void storeModel(() => page.localStorage as Storage, id),
     prefetchModel() {
       prefetched ??= chosenModelSource(models, opening)();

@@ -3,7 +3,7 @@
  * read more of real handwriting, or whether what none reads is in the drawings themselves. Pure:
  * answers in, figures out.
  */
-import { NUM_CLASSES } from '../src/digit';
+import { NUM_CLASSES, topDigit } from '../src/digit';
 
 /** One model's reading of each drawing: its top digit and its ten digit probabilities (summing to 1). */
 export interface ModelReadings {
@@ -38,18 +38,12 @@ export interface ErrorOverlap {
 
 const share = (part: number, whole: number) => (whole === 0 ? NaN : part / whole);
 
-function topOf(probabilities: readonly number[]): number {
-  let best = 0;
-  for (let i = 1; i < NUM_CLASSES; i++) if (probabilities[i] > probabilities[best]) best = i;
-  return best;
-}
-
 /** The top digit of the models' mean probabilities for drawing `i`. */
 function ensembleDigit(models: readonly ModelReadings[], i: number): number {
   const mean = Array.from({ length: NUM_CLASSES }, (_, d) =>
     models.reduce((sum, m) => sum + m.probabilities[i][d], 0),
   );
-  return topOf(mean);
+  return topDigit(mean);
 }
 
 /** Compares the models' readings of the same drawings, labelled `labels`; the first model is the reference. */

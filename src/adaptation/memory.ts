@@ -7,9 +7,6 @@
  */
 import { NUM_CLASSES } from '../digit';
 
-// In a module of its own: the page needs it for every saved drawing, the memory only once it holds one.
-export { topDigit } from './topDigit';
-
 export interface AdaptOptions {
   /** How many of the most similar drawings vote. */
   readonly neighbours: number;

@@ -7,7 +7,7 @@ import type { SavedDrawing } from '../history/types';
 import type { Classifier } from '../model/classifier';
 import type { Raster } from '../recognition/modelInput';
 import { unread } from '../recognition/recognise';
-import { topDigit } from './topDigit';
+import { topDigit } from '../digit';
 
 /** Drawings read per model call when rebuilding the memory: each batch is a few ms, never a long task. */
 const BATCH = 16;

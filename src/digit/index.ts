@@ -6,6 +6,7 @@ export { placeCentered, sampleBilinear } from './placeCentered';
 export { normalizeInk, preprocess } from './preprocess';
 export * from './types';
 export { drawStrokes, planRaster, strokeBounds } from './strokes';
+export { topDigit } from './topDigit';
 export type { Bounds, RasterPlan, StrokeContext } from './strokes';
 export { formatPenData, parsePenData, PenDataError, rowProblem } from './penData';
 export type { LabelKind, PenLabel, PenSample } from './penData';

@@ -1,10 +1,10 @@
 import { useCallback, useLayoutEffect, useMemo } from 'react';
-import { topDigit } from '../adaptation/topDigit';
+import { topDigit } from '../digit';
 import type { NewDrawing } from '../history/types';
 import { strokesOnPad } from '../pad/clipStrokes';
 import { squareDrawing } from '../pad/squareDrawing';
 import type { StrokeHistory } from '../pad/strokeHistory';
-import type { Recognition, Reading } from '../recognition/recognise';
+import { answersThePad, type Recognition, type Reading } from '../recognition/recognise';
 import type { Adaptation } from './useAdaptation';
 import type { DrawingHistory } from './useDrawingHistory';
 
@@ -55,7 +55,7 @@ export function useJudging({ pad, shown, history, adaptation, clear, modelId }: 
   // A number is not one labelled drawing: only a single digit on the pad can be judged.
   const reading = shown.readings.length === 1 ? shown.readings[0] : null;
   // Only a result for exactly the finished strokes on the pad is the answer being judged.
-  const can = reading !== null && pad.active === null && shown.strokes === pad.strokes.length;
+  const can = reading !== null && answersThePad(pad, shown);
   // "That is not a digit" names no digit: only a digit key can say which it is.
   const canConfirm = can && reading.verdict.kind !== 'not-digit';
   const { save } = history;

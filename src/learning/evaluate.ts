@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { MNIST_PIXELS as PIXELS, MNIST_SIZE, NUM_CLASSES } from '../digit';
+import { MNIST_PIXELS as PIXELS, MNIST_SIZE, NUM_CLASSES, topDigit } from '../digit';
 
 /**
  * Every output for each of `count` 28x28 inputs laid end to end in `inputs`: `count` rows of the
@@ -31,14 +31,6 @@ export async function predictOutputs(
   const outputs = new Float32Array(count * width);
   chunks.reduce((offset, chunk) => (outputs.set(chunk, offset), offset + chunk.length), 0);
   return { outputs, width };
-}
-
-/** The top digit of one row of outputs: the digits come first, whatever follows them. */
-export function topDigit(outputs: ArrayLike<number>, offset = 0): number {
-  let best = 0;
-  for (let digit = 1; digit < NUM_CLASSES; digit++)
-    if (outputs[offset + digit] > outputs[offset + best]) best = digit;
-  return best;
 }
 
 /** Top digit for each of `count` 28x28 inputs laid end to end in `inputs`. */

@@ -182,17 +182,6 @@ function featureStep(layers: readonly LayerJson[]): number {
   return flatten >= 0 ? flatten : layers.length - 2;
 }
 
-/** Runs `steps` over `input`, keeping the output of step `keep` too. */
-function forwardKeeping(steps: readonly Step[], weights: tf.NamedTensorMap, input: tf.Tensor, keep: number) {
-  let kept = input;
-  const probabilities = steps.reduce((x, step, index) => {
-    const output = step(x, weights);
-    if (index === keep) kept = output;
-    return output;
-  }, input);
-  return { probabilities, features: kept };
-}
-
 /** Runs `steps` over `input`, keeping every step's output. */
 function forwardAll(steps: readonly Step[], weights: tf.NamedTensorMap, input: tf.Tensor): tf.Tensor[] {
   const outputs: tf.Tensor[] = [];
@@ -216,11 +205,16 @@ export function buildSequentialModel(artifacts: tf.io.ModelArtifacts): Sequentia
   if (!artifacts.weightSpecs || !artifacts.weightData)
     throw new UnsupportedModelError('model.json lists no weights');
   const weights = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
+  const featureIndex = featureStep(layers);
   return {
     inputShape,
     layers: layers.map((layer) => ({ name: String(layer.config.name), kind: layer.class_name })),
     predict: (input) => tf.tidy(() => steps.reduce((x, step) => step(x, weights), input)),
-    predictWithFeatures: (input) => tf.tidy(() => forwardKeeping(steps, weights, input, featureStep(layers))),
+    predictWithFeatures: (input) =>
+      tf.tidy(() => {
+        const outputs = forwardAll(steps, weights, input);
+        return { probabilities: outputs[outputs.length - 1], features: outputs[featureIndex] };
+      }),
     activations: (input) => tf.tidy(() => forwardAll(steps, weights, input)),
     dispose: () => tf.dispose(Object.values(weights)),
   };

@@ -8,6 +8,7 @@ import {
   uniqueGroups,
   type StrokeGroup,
 } from '../number';
+import type { StrokeHistory } from '../pad/strokeHistory';
 import { judge, type ReadingVerdict } from './verdict';
 
 /** What recognition needs from the pad at one moment. */
@@ -43,6 +44,15 @@ export interface Recognition {
 }
 
 export const NO_RECOGNITION: Recognition = { strokes: 0, readings: [] };
+
+/**
+ * The recognition answers the pad as it is: no stroke under the pen, and every finished stroke
+ * read. Only such an answer is judged, or shown further (Compare, Look inside).
+ */
+export const answersThePad = (
+  pad: Pick<StrokeHistory, 'active' | 'strokes'>,
+  recognition: Pick<Recognition, 'strokes'>,
+) => pad.active === null && recognition.strokes === pad.strokes.length;
 
 /** A reading before the model has answered. */
 export type Unread = Pick<Reading, 'input' | 'tooSmall'>;

@@ -5,10 +5,10 @@ import {
   createMemory,
   EMPTY_MEMORY,
   neighbourVote,
-  topDigit,
   unit,
   withExample,
 } from '../../src/adaptation/memory';
+import { topDigit } from '../../src/digit';
 import { createRandom } from '../../src/learning/random';
 
 /**

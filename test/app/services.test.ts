@@ -25,18 +25,18 @@ function servedPage() {
   return { page, asked };
 }
 
-describe('the default model', () => {
+describe('the model the page opens with (the default here)', () => {
   it('downloads once when prefetched before the classifier asks; a retry downloads it again', async () => {
     const { page, asked } = servedPage();
     const services = createAppServices(page);
     services.prefetchModel();
     services.prefetchModel();
-    const artifacts = await services.defaultModel();
+    const artifacts = await services.modelFor(null)();
     expect(artifacts.artifacts.weightSpecs?.length).toBeGreaterThan(0);
     expect(asked).toEqual(['models/index.json', 'models/cnn/model.json', 'models/cnn/group1-shard1of1.bin']);
 
     services.startOver();
-    await services.defaultModel();
+    await services.modelFor(null)();
     // The catalog is read once per page; the model's files again.
     expect(asked.slice(3)).toEqual(['models/cnn/model.json', 'models/cnn/group1-shard1of1.bin']);
     vi.unstubAllGlobals();
@@ -47,7 +47,7 @@ describe('the default model', () => {
     const services = createAppServices(page);
     services.prefetchModel();
     services.startOver();
-    await services.defaultModel();
+    await services.modelFor(null)();
     expect(asked.filter((path) => path.endsWith('.bin')).length).toBe(2);
     vi.unstubAllGlobals();
   });

@@ -9,6 +9,7 @@ import { createClassifier, type Classifier, type ClassifierOptions } from '../..
 import { MODEL_STORAGE_KEY } from '../../src/model/modelChoice';
 import { createAppServices } from '../../src/services';
 import { drawStroke } from './pointer';
+import { memoryStorage } from '../memoryStorage';
 
 vi.mock('../../src/model/classifier', () => ({ createClassifier: vi.fn() }));
 
@@ -82,14 +83,6 @@ function loadsThroughSource() {
     };
     return classifier;
   });
-}
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-  } as Storage;
 }
 
 function renderApp(search = '', storage: Storage | (() => never) = memoryStorage()) {

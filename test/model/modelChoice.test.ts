@@ -8,6 +8,7 @@ import {
   storeModel,
   storedModel,
 } from '../../src/model/modelChoice';
+import { memoryStorage } from '../memoryStorage';
 
 const entry = (id: string, name: string, measured: Partial<CatalogEntry['measured']> = {}) => ({
   id,
@@ -27,14 +28,6 @@ const { catalog } = readCatalog({
   defaultModel: 'cnn',
   models: [entry('cnn', 'CNN', { unipenAccuracy: 0.9781 }), entry('dense', 'Dense', { penAccuracy: 0.9 })],
 });
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-  } as Storage;
-}
 
 const refused = (): Storage => {
   throw new DOMException('The operation is insecure.', 'SecurityError');

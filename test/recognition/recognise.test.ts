@@ -5,7 +5,13 @@ import type { Classifier } from '../../src/model/classifier';
 import { DIGITS_ONLY } from '../../src/model/modelSource';
 import { lineWidthForPad } from '../../src/pad/padGeometry';
 import { createRaster, strokesToModelInput, type Raster } from '../../src/recognition/modelInput';
-import { createReadingMemo, recognise, unread, type DrawingSnapshot } from '../../src/recognition/recognise';
+import {
+  answersThePad,
+  createReadingMemo,
+  recognise,
+  unread,
+  type DrawingSnapshot,
+} from '../../src/recognition/recognise';
 import { heldOut, loadPenDigits, stratifiedSample, type PenDigit } from '../e2e/pendigits';
 
 drawWithNodeCanvas();
@@ -230,5 +236,18 @@ describe('the model input at any size (pen digits data set)', () => {
     // Measured on this sample: 0.67 to 0.89, median 0.80.
     const median = [...worst].sort((a, b) => a - b)[Math.floor(worst.length / 2)];
     expect(median).toBeLessThan(0.85);
+  });
+});
+
+describe('answersThePad: an answer for the pad as it is', () => {
+  const stroke = [{ x: 0, y: 0 }];
+  it.each([
+    ['two finished strokes, both read', { active: null, strokes: [stroke, stroke] }, 2, true],
+    ['a blank pad, nothing read', { active: null, strokes: [] }, 0, true],
+    ['a stroke under the pen', { active: stroke, strokes: [stroke] }, 1, false],
+    ['the last stroke not read yet', { active: null, strokes: [stroke, stroke] }, 1, false],
+    ['an answer to strokes since undone', { active: null, strokes: [stroke] }, 2, false],
+  ])('%s', (_case, pad, read, answers) => {
+    expect(answersThePad(pad, { strokes: read })).toBe(answers);
   });
 });
