@@ -18,25 +18,16 @@
  */
 import {
   backend_util,
-  getKernel,
   MaxPoolGrad,
-  registerKernel,
-  unregisterKernel,
   type KernelFunc,
   type MaxPoolGradAttrs,
   type MaxPoolGradInputs,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
+import { heapViews, replaceWasmKernel, type HeapBackend } from './wasmKernel';
 
-const BACKEND = 'wasm';
 /** The smallest normal float32 (C++'s `numeric_limits<float>::min()`), where the built-in max starts. */
 const FLOAT_MIN = 1.1754943508222875e-38;
-
-/** What this file needs of the WASM backend: tensors as views of its memory. */
-interface HeapBackend {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(info: TensorInfo): Float32Array;
-}
 
 type PoolInfo = backend_util.Conv2DInfo;
 
@@ -119,28 +110,17 @@ const maxPoolGrad: KernelFunc = (args) => {
     dimRoundingMode,
   );
   if (!isTwoByTwo(info) || input.dtype !== 'float32') {
-    if (!builtInMaxPoolGrad) throw new Error(`no built-in ${MaxPoolGrad} on ${BACKEND}`);
+    if (!builtInMaxPoolGrad) throw new Error(`no built-in ${MaxPoolGrad} on WASM`);
     return builtInMaxPoolGrad(args);
   }
   const backend = args.backend as unknown as HeapBackend;
   const dx = backend.makeOutput(input.shape, 'float32');
-  // Views after the output is allocated: allocating may grow the memory and detach older views.
-  const views = [input, dy, dx].map((t) => backend.typedArrayFromHeap(t));
-  maxPoolGrad2x2(views[0], views[1], views[2], info);
+  const [x, dyValues, dxValues] = heapViews(backend, input, dy, dx);
+  maxPoolGrad2x2(x, dyValues, dxValues, info);
   return dx;
 };
 
-/** Installs the kernel on the WASM backend, keeping the built-in one for the other cases; idempotent. */
+/** Installs the kernel on the WASM backend, keeping the built-in one for the other pools; idempotent. */
 export function registerWasmMaxPoolGrad(): void {
-  const current = getKernel(MaxPoolGrad, BACKEND);
-  if (current?.kernelFunc === maxPoolGrad) return;
-  builtInMaxPoolGrad = current?.kernelFunc;
-  if (current) unregisterKernel(MaxPoolGrad, BACKEND);
-  // The built-in kernel's setup (binding its WASM function) must still run for the fallback.
-  registerKernel({
-    kernelName: MaxPoolGrad,
-    backendName: BACKEND,
-    kernelFunc: maxPoolGrad,
-    setupFunc: current?.setupFunc,
-  });
+  replaceWasmKernel(MaxPoolGrad, maxPoolGrad, (builtIn) => (builtInMaxPoolGrad = builtIn));
 }
