@@ -7,7 +7,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import { parentPort, workerData } from 'node:worker_threads';
-import { sliceGradients, type BatchItem } from '../src/learning/gradients';
+import {
+  outputsOf,
+  prepareSlice,
+  sliceGradients,
+  type BatchItem,
+  type PreparedSlice,
+} from '../src/learning/gradients';
 import { createModel } from '../src/learning/model';
 import { loadTrainingSources, outputsFor } from './sources';
 import type { HelperOptions } from './helperPool';
@@ -16,6 +22,7 @@ import { registerWasmConvGradients } from '../src/learning/wasmConvGradients';
 export interface HelperRequest {
   weights: Float32Array[];
   items: BatchItem[];
+  next?: BatchItem[];
 }
 
 const options = workerData as HelperOptions;
@@ -25,18 +32,24 @@ const { sources } = await loadTrainingSources(options);
 const model = createModel({ seed: options.seed, arch: options.arch, outputs: outputsFor(options) });
 const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
 
-parentPort!.on('message', async ({ weights, items }: HelperRequest) => {
+/** The slice the main thread said comes next, drawn while this thread waited for the weights. */
+let upcoming: PreparedSlice | undefined;
+
+parentPort!.on('message', async ({ weights, items, next }: HelperRequest) => {
   try {
     variables.forEach((variable, i) => {
       const value = tf.tensor(weights[i], variable.shape);
       variable.assign(value);
       value.dispose(); // the variable keeps the data; this handle is not needed
     });
-    const result = await sliceGradients(model, sources, items);
+    const result = await sliceGradients(model, sources, items, upcoming);
+    upcoming = undefined;
     parentPort!.postMessage(
       { ok: true, result },
       result.gradients.map((g) => g.buffer as ArrayBuffer),
     );
+    // Now, while the main thread sums the gradients and updates the weights: this thread is idle.
+    if (next) upcoming = prepareSlice(sources, next, outputsOf(model));
   } catch (error) {
     parentPort!.postMessage({ ok: false, message: (error as Error).message });
   }

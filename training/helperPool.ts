@@ -37,11 +37,11 @@ function startHelper(options: HelperOptions): Promise<GradientHelper> {
     worker.on('message', (message) => {
       if (message.ready) {
         resolve({
-          compute(weights, items) {
+          compute(weights, items, next) {
             if (failure) return Promise.reject(failure);
             return new Promise((resolveSlice, rejectSlice) => {
               pending = { resolve: resolveSlice, reject: rejectSlice };
-              worker.postMessage({ weights, items });
+              worker.postMessage({ weights, items, next });
             });
           },
           async close() {
