@@ -23,7 +23,8 @@ import { readRow } from '../src/learning/openSet';
 import { registerWasmConvGradients } from '../src/learning/wasmConvGradients';
 import { errorOverlap, type ErrorOverlap, type ModelReadings } from './errorOverlap';
 import { readModelFolder } from './exportModel';
-import { heldOutSets } from './heldOut';
+import { heldOutSets, penSetName } from './heldOut';
+import { EVAL_PEN_RATIOS } from './pen';
 import { loadTrainingSources } from './sources';
 
 interface CompareOptions {
@@ -61,7 +62,9 @@ function parseCompareArgs(argv: string[]): CompareOptions {
 async function testDigits(options: CompareOptions): Promise<LabelledInputs> {
   const data = await loadTrainingSources({ ...options, lettersData: null, negatives: 0 });
   const sets = heldOutSets(data.mnist.test, data, false);
-  const parts = [sets.pen[1], sets.unipen[1]].filter((set) => set !== undefined);
+  const parts = (['pen', 'unipen'] as const)
+    .map((source) => sets.get(penSetName(source, EVAL_PEN_RATIOS[1])))
+    .filter((set) => set !== undefined);
   const inputs = new Float32Array(parts.reduce((n, p) => n + p.inputs.length, 0));
   parts.reduce((offset, p) => (inputs.set(p.inputs, offset), offset + p.inputs.length), 0);
   return { inputs, labels: parts.flatMap((p) => Array.from(p.labels)) };

@@ -53,65 +53,121 @@ const atRatio = (
 const digitLabel = (s: PenSample<number | string>) => Number(s.label);
 const noDigit = () => -1;
 
-export interface HeldOutSets {
-  readonly mnist: LabelledInputs;
-  /** Test writers' digits at each of `EVAL_PEN_RATIOS`. */
-  readonly pen: readonly LabelledInputs[];
-  readonly unipen: readonly LabelledInputs[];
-  /** Test writers' letters that do not look like digits, and those that do. */
-  readonly letters: LabelledInputs | null;
-  readonly lookalikes: LabelledInputs | null;
-  /** Generated non-digits: measured for a model that can say "not a digit" (or on request). */
-  readonly generated: { readonly kinds: readonly NegativeKind[]; readonly set: LabelledInputs } | null;
-  /** Test writers' digits (both sources) drawn at each of `SIZE_HEIGHTS` of a pad. */
-  readonly sizes: readonly LabelledInputs[];
-  /** Tuning writers' digits (both sources): they choose the threshold. */
-  readonly tuningDigits: LabelledInputs | null;
+/**
+ * The held-out sets by name, in a fixed order: `mnist`, `pen R` and `unipen R` (the test writers'
+ * digits at each of `EVAL_PEN_RATIOS`), `letters` and `lookalikes` (the test writers' letters that
+ * do not and do look like digits), `generated` (non-digits: measured for a model that can say "not
+ * a digit", or on request), `size H` (the test writers' digits drawn at each of `SIZE_HEIGHTS` of a
+ * pad) and `tuning` (the tuning writers' digits: they choose the threshold). A set without samples
+ * is left out.
+ */
+export type HeldOutSets = ReadonlyMap<string, LabelledInputs>;
+
+/** A held-out set not drawn yet: its size is known before, and any thread can draw it. */
+export interface SetMaker {
+  readonly count: number;
+  readonly draw: () => LabelledInputs;
 }
 
-function generatedSet(digits: readonly PenSample<number>[]) {
+export const penSetName = (source: 'pen' | 'unipen', ratio: number) => `${source} ${ratio}`;
+const sizeSetName = (height: number) => `size ${height}`;
+
+const generatedKinds = () =>
+  NEGATIVE_KINDS.flatMap((kind) => Array.from({ length: GENERATED_PER_KIND }, () => kind));
+
+function generatedSet(digits: readonly PenSample<number>[]): LabelledInputs {
   const random = createRandom(GENERATED_SEED);
   const strokes = digits.map((d) => d.strokes);
-  const kinds = NEGATIVE_KINDS.flatMap((kind) => Array.from({ length: GENERATED_PER_KIND }, () => kind));
+  const kinds = generatedKinds();
   const drawn = kinds.map((kind) =>
     renderAsThePageReads(generateNegative(kind, random, strokes) as Stroke[], NEGATIVE_PAD.lineWidth),
   );
-  return { kinds, set: stack(drawn, kinds.map(noDigit)) };
+  return stack(drawn, kinds.map(noDigit));
 }
 
-export function heldOutSets(mnistTest: Split, data: TrainingData, withGenerated = true): HeldOutSets {
+/** Every held-out set (`HeldOutSets`), undrawn. */
+export function heldOutMakers(
+  mnistTest: Split,
+  data: TrainingData,
+  withGenerated = true,
+): Map<string, SetMaker> {
   const realTest = [...data.pen.test, ...data.unipen.test];
   const tuning = [...data.pen.tune, ...data.unipen.tune];
-  const some = <T>(samples: readonly T[], make: (s: readonly T[]) => LabelledInputs) =>
-    samples.length ? make(samples) : null;
+  const makers = new Map<string, SetMaker>();
+  const add = (name: string, count: number, draw: () => LabelledInputs) => {
+    if (count) makers.set(name, { count, draw });
+  };
+  add('mnist', mnistTest.labels.labels.length, () => ({
+    inputs: Float32Array.from(mnistTest.images.pixels, (v) => v / 255),
+    labels: mnistTest.labels.labels,
+  }));
+  for (const source of ['pen', 'unipen'] as const)
+    for (const ratio of EVAL_PEN_RATIOS)
+      add(penSetName(source, ratio), data[source].test.length, () =>
+        atRatio(data[source].test, ratio, digitLabel),
+      );
+  add('letters', data.letters.test.length, () => atRatio(data.letters.test, MIDDLE_RATIO, noDigit));
+  add('lookalikes', data.lookalikes.test.length, () => atRatio(data.lookalikes.test, MIDDLE_RATIO, noDigit));
+  if (withGenerated) add('generated', generatedKinds().length, () => generatedSet(realTest));
+  for (const height of SIZE_HEIGHTS) {
+    const draw = (s: PenSample<number>) => renderAtHeight(s, height * SIZE_PAD, SIZE_PAD);
+    add(sizeSetName(height), realTest.length, () => stack(realTest.map(draw), realTest.map(digitLabel)));
+  }
+  add('tuning', tuning.length, () => atRatio(tuning, MIDDLE_RATIO, digitLabel));
+  return makers;
+}
+
+/** Every held-out set, drawn here, one after another. */
+export function heldOutSets(mnistTest: Split, data: TrainingData, withGenerated = true): HeldOutSets {
+  const makers = heldOutMakers(mnistTest, data, withGenerated);
+  return new Map([...makers].map(([name, maker]) => [name, maker.draw()]));
+}
+
+/** Named things (sets, or a model's readings of them) in the shape the figures take them. */
+function arrange<T>(byName: ReadonlyMap<string, T>) {
+  const all = (names: readonly string[]) =>
+    names.filter((name) => byName.has(name)).map((name) => byName.get(name) as T);
   return {
-    mnist: {
-      inputs: Float32Array.from(mnistTest.images.pixels, (v) => v / 255),
-      labels: mnistTest.labels.labels,
-    },
-    pen: data.pen.test.length ? EVAL_PEN_RATIOS.map((r) => atRatio(data.pen.test, r, digitLabel)) : [],
-    unipen: data.unipen.test.length
-      ? EVAL_PEN_RATIOS.map((r) => atRatio(data.unipen.test, r, digitLabel))
-      : [],
-    letters: some(data.letters.test, (s) => atRatio(s, MIDDLE_RATIO, noDigit)),
-    lookalikes: some(data.lookalikes.test, (s) => atRatio(s, MIDDLE_RATIO, noDigit)),
-    generated: withGenerated ? generatedSet(realTest) : null,
-    sizes: realTest.length
-      ? SIZE_HEIGHTS.map((h) =>
-          stack(
-            realTest.map((s) => renderAtHeight(s, h * SIZE_PAD, SIZE_PAD)),
-            realTest.map(digitLabel),
-          ),
-        )
-      : [],
-    tuningDigits: some(tuning, (s) => atRatio(s, MIDDLE_RATIO, digitLabel)),
+    mnist: byName.get('mnist'),
+    pen: all(EVAL_PEN_RATIOS.map((ratio) => penSetName('pen', ratio))),
+    unipen: all(EVAL_PEN_RATIOS.map((ratio) => penSetName('unipen', ratio))),
+    letters: byName.get('letters'),
+    lookalikes: byName.get('lookalikes'),
+    generated: byName.get('generated'),
+    sizes: all(SIZE_HEIGHTS.map(sizeSetName)),
+    tuning: byName.get('tuning'),
   };
 }
 
-/** A set's outputs read row by row as the page reads them. */
-async function readSet(model: LayersModel, set: LabelledInputs): Promise<RowReading[]> {
-  const { outputs, width } = await predictOutputs(model, set.inputs, set.labels.length);
-  return Array.from({ length: set.labels.length }, (_, i) => readRow(outputs, width, i));
+/** A model's outputs for one set: a row of `width` per sample, end to end. */
+export interface SetOutputs {
+  readonly outputs: Float32Array;
+  readonly width: number;
+}
+
+/** What `model` outputs for each of `sets`, by name. */
+export async function predictSets(
+  model: LayersModel,
+  sets: ReadonlyMap<string, LabelledInputs>,
+): Promise<Map<string, SetOutputs>> {
+  const outputs = new Map<string, SetOutputs>();
+  for (const [name, set] of sets)
+    outputs.set(name, await predictOutputs(model, set.inputs, set.labels.length));
+  return outputs;
+}
+
+/** Each set's outputs read row by row as the page reads them, arranged for the figures. */
+function readAll(outputs: ReadonlyMap<string, SetOutputs>) {
+  const rows = new Map(
+    [...outputs].map(([name, { outputs: values, width }]) => [
+      name,
+      Array.from({ length: values.length / width }, (_, i) => readRow(values, width, i)),
+    ]),
+  );
+  const read = arrange(rows);
+  if (!read.mnist) throw new Error('no outputs for the MNIST test set');
+  const { mnist, tuning = [], letters = [], lookalikes = [], generated = [] } = read;
+  return { ...read, mnist, tuning, letters, lookalikes, generated };
 }
 
 const mean = (values: readonly number[]) =>
@@ -141,29 +197,24 @@ function digitFigures(sets: readonly RowReading[][], labelled: readonly Labelled
   };
 }
 
-export type HeldOutFigures = Awaited<ReturnType<typeof measureHeldOut>>;
-
-/** Every set's outputs, read row by row. */
-async function readAll(model: LayersModel, sets: HeldOutSets) {
-  const read = (set: LabelledInputs) => readSet(model, set);
-  const maybe = async (set: LabelledInputs | null) => (set ? read(set) : []);
-  return {
-    mnist: await read(sets.mnist),
-    tuning: await maybe(sets.tuningDigits),
-    pen: await Promise.all(sets.pen.map(read)),
-    unipen: await Promise.all(sets.unipen.map(read)),
-    letters: await maybe(sets.letters),
-    lookalikes: await maybe(sets.lookalikes),
-    generated: sets.generated ? await read(sets.generated.set) : [],
-    sizes: await Promise.all(sets.sizes.map(read)),
-  };
-}
+export type HeldOutFigures = ReturnType<typeof heldOutFigures>;
 
 const notDigitScores = (rows: readonly RowReading[]) => rows.map((r) => r.notDigit);
 
 /** Every held-out figure of `model`; `threshold` null: choose it on the tuning writers. */
 export async function measureHeldOut(model: LayersModel, sets: HeldOutSets, threshold: number | null = null) {
-  const rows = await readAll(model, sets);
+  return heldOutFigures(await predictSets(model, sets), sets, threshold);
+}
+
+/** Every held-out figure of a model from its outputs for `drawn` (computed anywhere, `predictSets`). */
+export function heldOutFigures(
+  outputs: ReadonlyMap<string, SetOutputs>,
+  drawn: HeldOutSets,
+  threshold: number | null = null,
+) {
+  const rows = readAll(outputs);
+  const sets = arrange(drawn);
+  if (!sets.mnist) throw new Error('no MNIST test set');
   const { tuning, pen, unipen, letters, lookalikes } = rows;
   const chosen =
     threshold ?? (tuning.length ? chooseThreshold(notDigitScores(tuning), MAX_TUNING_DIGIT_REJECTION) : 1);
@@ -182,7 +233,7 @@ export async function measureHeldOut(model: LayersModel, sets: HeldOutSets, thre
     tuningDigitsNotDigit: tuning.length ? shareAtLeast(notDigitScores(tuning), chosen) : null,
     letters: letters.length ? { count: letters.length, ...verdictShares(letters, chosen) } : null,
     lookalikes: lookalikes.length ? { count: lookalikes.length, ...verdictShares(lookalikes, chosen) } : null,
-    generated: sets.generated ? generatedFigures(rows.generated, sets.generated.kinds, chosen) : null,
+    generated: sets.generated ? generatedFigures(rows.generated, generatedKinds(), chosen) : null,
     auroc: letters.length && middle.length ? separation(middle, letters) : null,
     calibrationError: middle.length
       ? expectedCalibrationError(

@@ -5,9 +5,14 @@ import type { GradientHelper } from '../src/learning/fit';
 import type { SliceResult } from '../src/learning/gradients';
 import type { ArchName } from '../src/learning/model';
 import type { SourceOptions } from './sources';
+import type { HeldOutReader, ReadSet } from './heldOutShare';
+import type { HelperRequest } from './gradientHelper';
 
 /** What a helper needs to build the same model from the same data as the main thread. */
 export type HelperOptions = SourceOptions & { seed: number; arch: ArchName };
+
+/** A helper thread: gradients during training, a share of the held-out sets after it. */
+export type TrainingHelper = GradientHelper & HeldOutReader;
 
 const HELPER_PATH = fileURLToPath(new URL('./gradientHelper.ts', import.meta.url));
 
@@ -17,17 +22,34 @@ const HELPER_PATH = fileURLToPath(new URL('./gradientHelper.ts', import.meta.url
  */
 const BOOT = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(HELPER_PATH)}, ${JSON.stringify(import.meta.url)}))`;
 
-function startHelper(options: HelperOptions): Promise<GradientHelper> {
-  // Functions cannot cross to a worker; the helper reports nothing anyway.
-  const { onProgress: _onProgress, ...data } = options;
-  const worker = new Worker(BOOT, { eval: true, workerData: data });
-  let pending: { resolve: (r: SliceResult) => void; reject: (e: Error) => void } | undefined;
+/** A worker's requests and answers: one request at a time, its answer the worker's next message. */
+function conversation(worker: Worker) {
+  let pending: { resolve: (result: never) => void; reject: (e: Error) => void } | undefined;
   let failure: Error | undefined;
   const fail = (error: Error) => {
     failure = error;
     pending?.reject(error);
     pending = undefined;
   };
+  const ask = <T>(request: HelperRequest): Promise<T> => {
+    if (failure) return Promise.reject(failure);
+    return new Promise<T>((resolve, reject) => {
+      pending = { resolve: resolve as (result: never) => void, reject };
+      worker.postMessage(request);
+    });
+  };
+  const answer = (result: unknown) => {
+    pending?.resolve(result as never);
+    pending = undefined;
+  };
+  return { ask, answer, fail };
+}
+
+function startHelper(options: HelperOptions): Promise<TrainingHelper> {
+  // Functions cannot cross to a worker; the helper reports nothing anyway.
+  const { onProgress: _onProgress, ...data } = options;
+  const worker = new Worker(BOOT, { eval: true, workerData: data });
+  const { ask, answer, fail } = conversation(worker);
   return new Promise((resolve, reject) => {
     worker.on('error', (error) => {
       fail(error);
@@ -37,28 +59,19 @@ function startHelper(options: HelperOptions): Promise<GradientHelper> {
     worker.on('message', (message) => {
       if (message.ready) {
         resolve({
-          compute(weights, items) {
-            if (failure) return Promise.reject(failure);
-            return new Promise((resolveSlice, rejectSlice) => {
-              pending = { resolve: resolveSlice, reject: rejectSlice };
-              worker.postMessage({ weights, items });
-            });
-          },
+          compute: (weights, items, next) => ask<SliceResult>({ weights, items, next }),
+          readHeldOut: (read) => ask<ReadSet[]>({ read }),
           async close() {
-            failure = new Error('gradient helper closed');
+            fail(new Error('gradient helper closed'));
             await worker.terminate();
           },
         });
-      } else if (message.ok) {
-        pending?.resolve(message.result);
-        pending = undefined;
-      } else {
-        fail(new Error(`gradient helper: ${message.message}`));
-      }
+      } else if (message.ok) answer(message.result);
+      else fail(new Error(`gradient helper: ${message.message}`));
     });
   });
 }
 
-export async function startHelpers(count: number, options: HelperOptions): Promise<GradientHelper[]> {
+export async function startHelpers(count: number, options: HelperOptions): Promise<TrainingHelper[]> {
   return Promise.all(Array.from({ length: count }, () => startHelper(options)));
 }

@@ -14,12 +14,13 @@ import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { modelArtifacts, quantizeArtifacts, weightBytes } from '../src/learning/artifacts';
 import { evaluate, type LabelledInputs } from '../src/learning/evaluate';
-import { heldOutSets, MAX_TUNING_DIGIT_REJECTION, measureHeldOut, type HeldOutFigures } from './heldOut';
+import { heldOutFigures, heldOutMakers, MAX_TUNING_DIGIT_REJECTION, type HeldOutFigures } from './heldOut';
+import { readHeldOut } from './heldOutShare';
 import { CATALOG_FILE } from '../src/model/catalog';
 import { missingDataHint, parseTrainArgs, trainNotes, usageText, UsageError, wantsHelp } from './cli';
 import { writeCatalogEntry, writeModelAtomically } from './exportModel';
 import { DataFileError } from './idx';
-import { startHelpers } from './helperPool';
+import { startHelpers, type TrainingHelper } from './helperPool';
 import { ARCHITECTURES, createModel, type ArchName } from '../src/learning/model';
 import { EVAL_PEN_RATIOS, PEN_WRITERS, renderPenDigit, type PenDigit } from './pen';
 import { batchLine, epochLine, LiveLine, summaryTable, type EpochRow } from './progress';
@@ -116,17 +117,16 @@ interface TrainedModel {
 }
 
 /** Fits a new model with helper threads; the model is disposed if training does not finish. */
-async function trainModel(options: TrainOptions, data: PreparedData): Promise<TrainedModel> {
+async function trainModel(
+  options: TrainOptions,
+  data: PreparedData,
+  helpers: readonly TrainingHelper[],
+): Promise<TrainedModel> {
   const arch = options.arch ?? 'cnn';
   const model = createModel({ seed: options.seed, arch, outputs: outputsFor(data.sourceOptions) });
   const rows: EpochRow[] = [];
   const live = new LiveLine();
   try {
-    const helpers = await startHelpers(options.workers - 1, {
-      ...data.sourceOptions,
-      seed: options.seed,
-      arch,
-    });
     const started = performance.now();
     const history = await fit(model, data.sources, {
       helpers,
@@ -141,7 +141,7 @@ async function trainModel(options: TrainOptions, data: PreparedData): Promise<Tr
         rows.push(row);
         live.done(epochLine(row, options.epochs));
       },
-    }).finally(() => Promise.all(helpers.map((helper) => helper.close())));
+    });
     if (history.length < options.epochs)
       throw new Error('training was interrupted; the previous model is untouched');
     return { model, rows, trainSeconds: (performance.now() - started) / 1000 };
@@ -162,15 +162,24 @@ interface ShippedEvaluation {
   readonly latency: Latency;
 }
 
-/** Evaluates what ships: the 8-bit weights, reloaded exactly as the app will load them; and the float32 model beside it. */
-async function evaluateShipped(model: tfl.LayersModel, data: PreparedData): Promise<ShippedEvaluation> {
+/**
+ * Evaluates what ships: the 8-bit weights, reloaded exactly as the app will load them; and the
+ * float32 model beside it. The held-out sets are shared out with `helper`, if any.
+ */
+async function evaluateShipped(
+  model: tfl.LayersModel,
+  data: PreparedData,
+  helper: TrainingHelper | undefined,
+): Promise<Omit<ShippedEvaluation, 'latency'>> {
   const shipped = quantizeArtifacts(await modelArtifacts(model));
   const shippedModel = await tfl.loadLayersModel(tf.io.fromMemory(shipped));
   try {
-    const sets = heldOutSets(data.mnist.test, data, outputsFor(data.sourceOptions) > NUM_CLASSES);
-    const quantized = await measureHeldOut(shippedModel, sets);
-    const float = await measureHeldOut(model, sets, quantized.threshold);
-    return { shipped, quantized, float, latency: await measureLatency(shipped) };
+    const withGenerated = outputsFor(data.sourceOptions) > NUM_CLASSES;
+    const makers = heldOutMakers(data.mnist.test, data, withGenerated);
+    const { drawn, outputs } = await readHeldOut(makers, [shippedModel, model], helper, withGenerated);
+    const quantized = heldOutFigures(outputs[0], drawn);
+    const float = heldOutFigures(outputs[1], drawn, quantized.threshold);
+    return { shipped, quantized, float };
   } finally {
     shippedModel.dispose();
   }
@@ -289,6 +298,27 @@ export function reportHeldOut(log: Log, figures: HeldOutFigures): void {
     log(`expected calibration error, real digits: ${calibrationError.toFixed(4)}`);
 }
 
+/** Trains and evaluates with the same helper threads, closed however it ends. */
+async function trainAndEvaluate(options: TrainOptions, data: PreparedData) {
+  const arch = options.arch ?? 'cnn';
+  const helpers = await startHelpers(options.workers - 1, {
+    ...data.sourceOptions,
+    seed: options.seed,
+    arch,
+  });
+  try {
+    const trained = await trainModel(options, data, helpers);
+    try {
+      return { trained, evaluated: await evaluateShipped(trained.model, data, helpers[0]) };
+    } catch (error) {
+      trained.model.dispose();
+      throw error;
+    }
+  } finally {
+    await Promise.all(helpers.map((helper) => helper.close()));
+  }
+}
+
 /**
  * prepare data -> train -> evaluate the shipped weights -> metrics -> write atomically -> report.
  * A run that fails or is stopped at any step leaves the previous model and catalog in place.
@@ -297,9 +327,10 @@ export async function train(options: TrainOptions): Promise<Metrics> {
   const log = options.log ?? ((line: string) => console.log(line));
   await startWasmBackend();
   const data = await prepareData(options, log);
-  const trained = await trainModel(options, data);
+  const { trained, evaluated } = await trainAndEvaluate(options, data);
   try {
-    const evaluation = await evaluateShipped(trained.model, data);
+    // Timed alone, once the helpers are gone: they would slow every prediction down.
+    const evaluation = { ...evaluated, latency: await measureLatency(evaluated.shipped) };
     const metrics = metricsOf(options, data, trained, evaluation);
     await writeModelAtomically(evaluation.shipped, options.out, metrics);
     writeCatalogEntry(options.out);

@@ -22,10 +22,12 @@ export interface DigitSource {
 
 /**
  * Computes the gradients of one slice of a batch elsewhere (a worker thread in Node, a Web Worker
- * in the page), from the current weights, with the same model and sources as this thread.
+ * in the page), from the current weights, with the same model and sources as this thread. `next`
+ * is the slice it will be given next, if known: drawing it while this thread updates the weights
+ * takes the augmentation off the helper's share of the next step.
  */
 export interface GradientHelper {
-  compute(weights: Float32Array[], items: BatchItem[]): Promise<SliceResult>;
+  compute(weights: Float32Array[], items: BatchItem[], next?: BatchItem[]): Promise<SliceResult>;
   close(): Promise<void>;
 }
 
@@ -99,13 +101,18 @@ function epochOrder(positions: readonly { source: number; index: number }[], ran
 }
 
 /** The batch's gradients: one slice here, the others on the helpers, all from the same weights. */
-async function batchGradients(state: FitState, batch: readonly BatchItem[]): Promise<SliceResult[]> {
+async function batchGradients(
+  state: FitState,
+  batch: readonly BatchItem[],
+  next: readonly BatchItem[],
+): Promise<SliceResult[]> {
   const { helpers, variables, model, sources } = state;
   const [own, ...theirs] = slices(batch, helpers.length + 1);
+  const [, ...theirNext] = next.length ? slices(next, helpers.length + 1) : [];
   const weights = helpers.length
     ? await Promise.all(variables.map(async (v) => (await v.data()) as Float32Array))
     : [];
-  const remote = theirs.map((items, i) => helpers[i].compute(weights, items));
+  const remote = theirs.map((items, i) => helpers[i].compute(weights, items, theirNext[i]));
   return [await sliceGradients(model, sources, own), ...(await Promise.all(remote))];
 }
 
@@ -142,7 +149,7 @@ async function runEpoch(
   for (let start = 0; start < order.length; start += batchSize) {
     if (shouldStop?.()) return null;
     const batch = order.slice(start, start + batchSize);
-    const results = await batchGradients(state, batch);
+    const results = await batchGradients(state, batch, order.slice(start + batchSize, start + 2 * batchSize));
     const learningRate = applyMeanGradients(state, results, batch.length);
     for (const result of results) {
       totals.lossSum += result.lossSum;

@@ -37,6 +37,25 @@ export function assembleBatch(sources: readonly DigitSource[], items: readonly B
   return { pixels, oneHot };
 }
 
+/** A slice's inputs, drawn ahead of time (while a thread would otherwise wait), and their items. */
+export interface PreparedSlice {
+  readonly items: readonly BatchItem[];
+  readonly pixels: Float32Array;
+  readonly oneHot: Float32Array;
+}
+
+export function prepareSlice(
+  sources: readonly DigitSource[],
+  items: readonly BatchItem[],
+  classes: number,
+): PreparedSlice {
+  return { items, ...assembleBatch(sources, items, classes) };
+}
+
+const sameItems = (a: readonly BatchItem[], b: readonly BatchItem[]) =>
+  a.length === b.length &&
+  a.every((item, i) => item.source === b[i].source && item.index === b[i].index && item.seed === b[i].seed);
+
 /** Outputs per input of a model: ten digits, or eleven when it also scores "not a digit". */
 export function outputsOf(model: LayersModel): number {
   const units = model.outputs[0].shape.at(-1);
@@ -44,13 +63,16 @@ export function outputsOf(model: LayersModel): number {
   return units;
 }
 
+/** `prepared`, when it holds these very items, spares drawing them again (same seeds, same pixels). */
 export async function sliceGradients(
   model: LayersModel,
   sources: readonly DigitSource[],
   items: readonly BatchItem[],
+  prepared?: PreparedSlice,
 ): Promise<SliceResult> {
   const classes = outputsOf(model);
-  const { pixels, oneHot } = assembleBatch(sources, items, classes);
+  const { pixels, oneHot } =
+    prepared && sameItems(prepared.items, items) ? prepared : assembleBatch(sources, items, classes);
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const { lossSum, correct, grads } = tf.tidy(() => {
     const xs = tf.tensor4d(pixels, [items.length, MNIST_SIZE, MNIST_SIZE, 1]);
