@@ -18,7 +18,7 @@ export const TRAIN_DEFAULTS = {
   arch: DEFAULT_ARCH,
   /** Where models go: `--out` defaults to the architecture's folder here. */
   modelsDir: 'public/models',
-  epochs: 5,
+  epochs: 6,
   seed: 1,
   batchSize: 64,
   penData: 'data/pendigits/digits-dev.json',

@@ -11,13 +11,7 @@ import {
   type PenSample,
 } from '../src/digit';
 import { augmentDigit } from '../src/learning/augment';
-import {
-  generateNegative,
-  kindsInTurn,
-  NEGATIVE_PAD,
-  TRAINING_MIX,
-  type DigitStrokes,
-} from '../src/learning/negatives';
+import { generateNegative, NEGATIVE_KINDS, NEGATIVE_PAD, type DigitStrokes } from '../src/learning/negatives';
 import { loadMnist, type Mnist, type Split } from './mnist';
 import { loadPenData, renderAsThePageReads, renderPenDigit, type PenDigit } from './pen';
 import { uniform, type Random } from '../src/learning/random';
@@ -75,15 +69,14 @@ export function letterSource(letters: readonly PenSample<string>[], count: numbe
   };
 }
 
-/** `count` generated non-digits an epoch, the kinds in turn (`TRAINING_MIX`), drawn as the page draws them. */
+/** `count` generated non-digits an epoch, the kinds in turn, drawn as the page draws them. */
 export function negativeSource(count: number, digits: readonly DigitStrokes[]): DigitSource {
-  const turn = kindsInTurn(TRAINING_MIX);
   return {
     name: 'negatives',
     count,
     label: () => NOT_DIGIT,
     image: (i, random) => {
-      const strokes = generateNegative(turn[i % turn.length], random, digits);
+      const strokes = generateNegative(NEGATIVE_KINDS[i % NEGATIVE_KINDS.length], random, digits);
       const rendered = renderAsThePageReads(strokes, NEGATIVE_PAD.lineWidth);
       return rendered
         ? augmentDigit(rendered, random, { rotation: 10, translation: 1 })

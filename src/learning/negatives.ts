@@ -31,40 +31,6 @@ export const NEGATIVE_KINDS = [
 ] as const;
 export type NegativeKind = (typeof NEGATIVE_KINDS)[number];
 
-/**
- * How many of each kind training draws in one turn of its mix: the kinds the model still took for
- * digits most often get the most. Measured on the issue-9 model with generated ink from a seed
- * that neither training nor the reported figure uses: lines 87% called "not a digit" (the rest
- * read as 1), crossed-out digits 81%, two digits 91%, scribbles 91%, hatching 94%; dots 98%,
- * polygons 99%, spirals 99%, stars and zigzags 100%.
- */
-export const TRAINING_MIX: Readonly<Record<NegativeKind, number>> = {
-  scribble: 4,
-  dots: 2,
-  line: 6,
-  polygon: 2,
-  star: 1,
-  spiral: 2,
-  zigzag: 1,
-  hatching: 4,
-  'two-digits': 4,
-  'crossed-out': 6,
-};
-
-/**
- * One turn of a mix: each kind as many times as its weight, spread through the turn (kinds
- * interleaved, not in runs) so any stretch of an epoch sees every kind.
- */
-export function kindsInTurn(mix: Readonly<Record<NegativeKind, number>>): NegativeKind[] {
-  const turn: { kind: NegativeKind; at: number }[] = [];
-  for (const kind of NEGATIVE_KINDS) {
-    const times = mix[kind];
-    for (let k = 0; k < times; k++) turn.push({ kind, at: (k + 0.5) / times });
-  }
-  // Stable sort: ties keep NEGATIVE_KINDS' order, so a mix gives one turn.
-  return turn.sort((a, b) => a.at - b.at).map((entry) => entry.kind);
-}
-
 const pick = <T>(items: readonly T[], random: Random): T => items[Math.floor(random() * items.length)];
 const centre = () => NEGATIVE_PAD.side / 2;
 

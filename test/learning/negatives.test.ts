@@ -3,11 +3,9 @@ import { inkExtent, strokeBounds, type Stroke } from '../../src/digit';
 import {
   densify,
   generateNegative,
-  kindsInTurn,
   NEGATIVE_KINDS,
   NEGATIVE_PAD,
   placeDigit,
-  TRAINING_MIX,
 } from '../../src/learning/negatives';
 import { createRandom } from '../../src/learning/random';
 
@@ -80,31 +78,5 @@ describe('densify and placeDigit', () => {
     expect(placed.minX).toBeCloseTo(10);
     expect(placed.minY).toBeCloseTo(20);
     expect(placed.maxY - placed.minY).toBeCloseTo(height);
-  });
-});
-
-describe('kindsInTurn', () => {
-  const count = (turn: readonly string[], kind: string) => turn.filter((k) => k === kind).length;
-
-  it('draws each kind as many times as its weight', () => {
-    const turn = kindsInTurn(TRAINING_MIX);
-    for (const kind of NEGATIVE_KINDS) expect(count(turn, kind)).toBe(TRAINING_MIX[kind]);
-  });
-
-  it('with every weight 1, is the kinds in their order', () => {
-    const even = Object.fromEntries(NEGATIVE_KINDS.map((kind) => [kind, 1])) as typeof TRAINING_MIX;
-    expect(kindsInTurn(even)).toEqual([...NEGATIVE_KINDS]);
-  });
-
-  it('spreads a heavy kind through the turn rather than drawing it in a run', () => {
-    const turn = kindsInTurn(TRAINING_MIX);
-    const half = turn.length / 2;
-    for (const kind of NEGATIVE_KINDS)
-      expect(count(turn.slice(0, half), kind)).toBeGreaterThanOrEqual(Math.floor(TRAINING_MIX[kind] / 2));
-    turn.forEach((kind, i) => i > 0 && TRAINING_MIX[kind] < 6 && expect(turn[i - 1]).not.toBe(kind));
-  });
-
-  it('leaves out a kind of weight 0', () => {
-    expect(kindsInTurn({ ...TRAINING_MIX, star: 0 })).not.toContain('star');
   });
 });

@@ -149,7 +149,7 @@ describe('the train command', () => {
       arch: 'cnn',
       out: 'public/models/cnn',
       seed: 1,
-      epochs: 5,
+      epochs: 6,
       penData: null,
       unipenData: null,
       lettersData: null,
