@@ -23,7 +23,11 @@ vi.mock('../../src/recognition/modelInput', () => import('./strokeCountRaster'))
 const PAGE = 'https://digitpad.test/';
 const CNN = join(__dirname, '../../public/models/cnn');
 const committed = JSON.parse(readFileSync(join(CNN, '../index.json'), 'utf8'));
-const cnnEntry = committed.models[0];
+/** The committed default's entry, with figures fixed here so the labels below do not follow each retraining. */
+const cnnEntry = {
+  ...committed.models[0],
+  measured: { ...committed.models[0].measured, penAccuracy: 0.9809, unipenAccuracy: 0.9782 },
+};
 const entry = (id: string, name: string) => ({
   ...cnnEntry,
   id,

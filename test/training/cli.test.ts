@@ -5,6 +5,7 @@ import {
   missingDataHint,
   nearestFlag,
   parseTrainArgs,
+  TRAIN_DEFAULTS,
   TRAIN_FLAGS,
   trainNotes,
   usageText,
@@ -43,7 +44,9 @@ describe('train --help', () => {
   it('prints the usage and exits 0 from the command line', async () => {
     const { stdout } = await run('npx', ['tsx', 'training/train.ts', '--help']);
     expect(stdout).toContain('usage: npm run train -- [flags]');
-    expect(stdout).toMatch(/--epochs N\s+6\s+passes over the training data/);
+    expect(stdout).toMatch(
+      new RegExp(`--epochs N\\s+${TRAIN_DEFAULTS.epochs}\\s+passes over the training data`),
+    );
     expect(stdout).toMatch(/--data-dir DIR\s+data\/mnist/);
   });
 });
