@@ -1,5 +1,5 @@
 /**
- * `npm run test:adaptation -- [--model DIR] [--pen-data FILE] [--unipen-data FILE] [--tune] [--json FILE]`
+ * `npm run test:adaptation -- [--model DIR] [--pen-data FILE] [--unipen-data FILE] [--tune] [--fine-tune] [--json FILE]`
  *
  * How much adapting to a person helps, on writers the model never learned from (pen digits 25-30,
  * UNIPEN test writers): for each writer, k drawings per digit become "the person's corrections",
@@ -8,6 +8,9 @@
  * a person would draw it on the page's pad and read as the page reads it; the adaptation is the
  * page's (src/adaptation). `--tune` chooses the adaptation's options on the tuning writers
  * instead (pen digits 21-24, UNIPEN tuning writers), never on the writers it reports.
+ * `--fine-tune` sets the page's memory beside the alternative it was chosen over: the output
+ * layer fine-tuned on the corrections (`outputLayerTuning.ts`), and both together (on the
+ * tuning writers with `--tune`).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
@@ -24,6 +27,7 @@ import type { NotDigitScore } from '../src/model/catalog';
 import type { ModelOutputs } from '../src/model/modelSource';
 import { createTfRuntime } from '../src/model/runtime';
 import { readModelFolder } from './exportModel';
+import { tuneOutputLayer } from './outputLayerTuning';
 import { loadPenDigits, renderAtHeight, type PenDigit } from './pen';
 
 export const KS = [1, 3, 5] as const;
@@ -111,6 +115,40 @@ function mislabel(labels: readonly number[], share: number, seed: number): numbe
   return labels.map((label, i) => (wrong.has(i) ? (label + 1 + Math.floor(random() * 9)) % 10 : label));
 }
 
+/** One correction as an adapter learns from it: what the model made of the drawing, and its label. */
+export interface Correction {
+  readonly outputs: Float32Array;
+  readonly features: Float32Array;
+  readonly label: number;
+}
+
+/** A way of adapting: from a person's corrections, a function that adapts the model's answers. */
+export type Adapter = (
+  corrections: readonly Correction[],
+) => (outputs: Float32Array, features: Float32Array) => Float32Array;
+
+/** The page's memory (src/adaptation/memory.ts) with these options. */
+export const memoryAdapter =
+  (options: AdaptOptions): Adapter =>
+  (corrections) => {
+    const memory = createMemory(
+      corrections.map((c) => ({ features: c.features, label: c.label, read: topDigit(c.outputs) })),
+    );
+    return (outputs, features) => adapt(outputs, features, memory, options);
+  };
+
+/** The output layer fine-tuned on the corrections. */
+export const fineTuneAdapter: Adapter = (corrections) => tuneOutputLayer(corrections);
+
+/** The fine-tuned layer's answers, then blended with the memory's vote. */
+export const bothAdapter =
+  (options: AdaptOptions): Adapter =>
+  (corrections) => {
+    const tuned = fineTuneAdapter(corrections);
+    const remembered = memoryAdapter(options)(corrections);
+    return (outputs, features) => remembered(tuned(outputs, features), features);
+  };
+
 export interface WriterErrors {
   readonly plain: number;
   readonly adapted: number;
@@ -120,25 +158,19 @@ export interface WriterErrors {
 export function writerErrors(
   w: WriterReadings,
   k: number,
-  options: AdaptOptions,
+  adapter: Adapter,
   mislabelSeed?: number,
 ): WriterErrors {
   const { corrections, test } = splitCorrections(w.labels, k);
   const given = corrections.map((i) => w.labels[i]);
   const labels = mislabelSeed === undefined ? given : mislabel(given, MISLABELLED, mislabelSeed);
-  const memory = createMemory(
-    corrections.map((i, n) => ({
-      features: w.readings[i].features,
-      label: labels[n],
-      read: topDigit(w.readings[i].outputs),
-    })),
-  );
+  const adapting = adapter(corrections.map((i, n) => ({ ...w.readings[i], label: labels[n] })));
   let plain = 0;
   let adapted = 0;
   for (const i of test) {
     const { outputs, features } = w.readings[i];
     if (topDigit(outputs) !== w.labels[i]) plain++;
-    if (topDigit(adapt(outputs, features, memory, options)) !== w.labels[i]) adapted++;
+    if (topDigit(adapting(outputs, features)) !== w.labels[i]) adapted++;
   }
   return { plain: plain / test.length, adapted: adapted / test.length };
 }
@@ -154,15 +186,15 @@ export interface AdaptationFigures {
   readonly mislabelledK3: { plain: number; adapted: number; ratio: number };
 }
 
-function mislabelledAt(writers: readonly WriterReadings[], k: number, options: AdaptOptions) {
-  const runs = MISLABEL_SEEDS.map((seed) => writers.map((w) => writerErrors(w, k, options, seed)));
+function mislabelledAt(writers: readonly WriterReadings[], k: number, adapter: Adapter) {
+  const runs = MISLABEL_SEEDS.map((seed) => writers.map((w) => writerErrors(w, k, adapter, seed)));
   const plain = mean(runs.flat().map((e) => e.plain));
   const adapted = mean(runs.flat().map((e) => e.adapted));
   return { plain, adapted, ratio: adapted / plain };
 }
 
-export function figuresFor(writers: readonly WriterReadings[], options: AdaptOptions): AdaptationFigures {
-  const errors = KS.map((k) => ({ k, each: writers.map((w) => writerErrors(w, k, options)) }));
+export function figuresFor(writers: readonly WriterReadings[], adapter: Adapter): AdaptationFigures {
+  const errors = KS.map((k) => ({ k, each: writers.map((w) => writerErrors(w, k, adapter)) }));
   const byK = errors.map(({ k, each }) => {
     const plain = mean(each.map((e) => e.plain));
     const adapted = mean(each.map((e) => e.adapted));
@@ -178,7 +210,7 @@ export function figuresFor(writers: readonly WriterReadings[], options: AdaptOpt
     byK,
     worstAtK3: { writer: writers[worst].writer, accuracy: 1 - atK3[worst].adapted },
     madeWorse,
-    mislabelledK3: mislabelledAt(writers, 3, options),
+    mislabelledK3: mislabelledAt(writers, 3, adapter),
   };
 }
 
@@ -187,6 +219,7 @@ interface AdaptationArgs {
   penData: string;
   unipenData: string | null;
   tune: boolean;
+  fineTune: boolean;
   json: string | null;
 }
 
@@ -198,6 +231,7 @@ function parseAdaptationArgs(argv: string[]): AdaptationArgs {
       'pen-data': { type: 'string', default: '../shared/data/pendigits/digits-dev.json' },
       'unipen-data': { type: 'string', default: '../shared/data/unipen/digits-dev.json' },
       tune: { type: 'boolean', default: false },
+      'fine-tune': { type: 'boolean', default: false },
       json: { type: 'string' },
     },
   });
@@ -207,6 +241,7 @@ function parseAdaptationArgs(argv: string[]): AdaptationArgs {
     penData: values['pen-data'],
     unipenData: unipen === 'none' ? null : unipen,
     tune: values.tune,
+    fineTune: values['fine-tune'],
     json: values.json ?? null,
   };
 }
@@ -233,7 +268,7 @@ function tune(writers: readonly WriterReadings[]): { options: AdaptOptions; scor
         for (const floor of [0, 0.3, 0.5])
           for (const doubt of [0, 0.5, 0.8]) {
             const options = { neighbours, sharpness, weight, floor, doubt };
-            const f = figuresFor(writers, options);
+            const f = figuresFor(writers, memoryAdapter(options));
             const score = f.byK[1].adapted + f.mislabelledK3.adapted + (f.madeWorse.length > 0 ? 1 : 0);
             tried.push({ options, score });
           }
@@ -253,16 +288,33 @@ function report(f: AdaptationFigures, log: (line: string) => void) {
   log(`k=3, 10% mislabelled: ${pct(m.plain)} -> ${pct(m.adapted)} (${m.ratio.toFixed(2)}x)`);
 }
 
+/** The page's memory, the fine-tuned output layer, and both, on the same writers. */
+function compareAdapters(writers: readonly WriterReadings[]) {
+  const adapters: [string, Adapter][] = [
+    ['memory (the page)', memoryAdapter(ADAPT_DEFAULTS)],
+    ['output layer fine-tuned', fineTuneAdapter],
+    ['both', bothAdapter(ADAPT_DEFAULTS)],
+  ];
+  for (const [name, adapter] of adapters) {
+    console.log(`\n${name}`);
+    report(figuresFor(writers, adapter), (line) => console.log(`  ${line}`));
+  }
+}
+
 async function main(): Promise<number> {
   const args = parseAdaptationArgs(process.argv.slice(2));
   const classifier = await nodeClassifier(args.model);
   try {
     const writers = await readGroup(args, classifier, args.tune ? 'tune' : 'test');
+    if (args.fineTune) {
+      compareAdapters(writers);
+      return 0;
+    }
     if (args.tune) {
       for (const { options, score } of tune(writers)) console.log(JSON.stringify(options), score.toFixed(4));
       return 0;
     }
-    const figures = figuresFor(writers, ADAPT_DEFAULTS);
+    const figures = figuresFor(writers, memoryAdapter(ADAPT_DEFAULTS));
     console.log(`model ${args.model}, options ${JSON.stringify(ADAPT_DEFAULTS)}`);
     report(figures, (line) => console.log(line));
     if (args.json) writeFileSync(args.json, `${JSON.stringify(figures, null, 2)}\n`);

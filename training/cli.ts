@@ -26,6 +26,11 @@ export const TRAIN_DEFAULTS = {
   lettersData: 'data/unipen/letters-dev.json',
   /** Generated non-digits an epoch, when the model learns "not a digit". */
   negatives: 4000,
+  /**
+   * MNIST images an epoch, a fresh half each epoch: six epochs still show the real pen digits and
+   * the non-digits six times, at five eighths of the arithmetic (the 20-minute budget).
+   */
+  mnistPerEpoch: 30000,
   maxWorkers: 4,
 } as const;
 
@@ -103,6 +108,12 @@ export const TRAIN_FLAGS: readonly TrainFlag[] = [
     default: String(TRAIN_DEFAULTS.negatives),
     meaning:
       'generated non-digits an epoch (scribbles, dots, lines, shapes, two digits, crossed out); 0 for none. With letters or negatives the model gets an 11th output, "not a digit"',
+  },
+  {
+    name: 'mnist-per-epoch',
+    value: 'N',
+    default: String(TRAIN_DEFAULTS.mnistPerEpoch),
+    meaning: 'MNIST training images an epoch, a fresh random choice each epoch (60000 for all)',
   },
   {
     name: 'batch-size',
@@ -264,6 +275,7 @@ export function parseTrainArgs(
     unipenData: fileOrNone('unipen-data', TRAIN_DEFAULTS.unipenData),
     lettersData: fileOrNone('letters', TRAIN_DEFAULTS.lettersData),
     negatives: wholeNumber('negatives', value('negatives'), TRAIN_DEFAULTS.negatives),
+    mnistPerEpoch: positiveInteger('mnist-per-epoch', value('mnist-per-epoch'), TRAIN_DEFAULTS.mnistPerEpoch),
     mirrors: [...(flags.get('mirror') ?? []), ...DEFAULT_MIRRORS],
   };
 }

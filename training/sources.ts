@@ -24,11 +24,12 @@ import {
   type WriterGroup,
 } from '../src/digit/writerSplit';
 
-export function mnistSource(split: Split, count: number): DigitSource {
+export function mnistSource(split: Split, count: number, perEpoch?: number): DigitSource {
   const { pixels } = split.images;
   return {
     name: 'mnist',
     count,
+    perEpoch,
     label: (i) => split.labels.labels[i],
     image: (i, random) => {
       const digit = new Float32Array(PIXELS);
@@ -94,6 +95,8 @@ export interface SourceOptions {
   lettersData?: string | null;
   /** Generated non-digits per epoch (0 for none). */
   negatives?: number;
+  /** MNIST images an epoch, a fresh random choice each epoch; default all. */
+  mnistPerEpoch?: number;
   limit?: number;
   mirrors?: readonly string[];
   verifyChecksums?: boolean;
@@ -156,7 +159,8 @@ function trainingSources(data: Omit<TrainingData, 'sources'>, options: SourceOpt
   // A quick run (--limit) keeps MNIST's share of the mix.
   const share = (count: number) =>
     options.limit ? Math.min(count, Math.ceil((count * options.limit) / 60000)) : count;
-  const sources = [mnistSource(data.mnist.train, data.mnistCount)];
+  const mnistPerEpoch = options.mnistPerEpoch === undefined ? undefined : share(options.mnistPerEpoch);
+  const sources = [mnistSource(data.mnist.train, data.mnistCount, mnistPerEpoch)];
   if (data.pen.train.length) sources.push(penSource(data.pen.train));
   if (data.unipen.train.length) sources.push(penSource(data.unipen.train, 'unipen'));
   if (data.letters.train.length) sources.push(letterSource(data.letters.train, share(LETTERS_PER_EPOCH)));

@@ -27,7 +27,7 @@ import { batchLine, epochLine, LiveLine, summaryTable, type EpochRow } from './p
 import { DIGIT_LABELS, MNIST_PIXELS, NOT_DIGIT, NUM_CLASSES } from '../src/digit/types';
 import { createRandom } from '../src/learning/random';
 import { loadTrainingSources, outputsFor, type SourceOptions, type TrainingData } from './sources';
-import { fit } from '../src/learning/fit';
+import { fit, visitedPerEpoch, type DigitSource } from '../src/learning/fit';
 import { measureLatency, type Latency } from './latency';
 import { registerWasmConvGradients } from '../src/learning/wasmConvGradients';
 
@@ -49,6 +49,8 @@ export interface TrainOptions {
   lettersData?: string | null;
   /** Generated non-digits per epoch. */
   negatives?: number;
+  /** MNIST images per epoch (a fresh random choice each epoch); default all. */
+  mnistPerEpoch?: number;
   mirrors: readonly string[];
   /** Off only for tests with synthetic IDX files. */
   verifyChecksums?: boolean;
@@ -76,6 +78,13 @@ const sourceNames: Record<string, string> = {
   negatives: 'generated non-digits',
 };
 
+/** "30000 of 60000 MNIST images": what one epoch takes of a source. */
+function describeSource(source: DigitSource): string {
+  const name = sourceNames[source.name] ?? source.name;
+  const perEpoch = visitedPerEpoch(source);
+  return perEpoch < source.count ? `${perEpoch} of ${source.count} ${name}` : `${source.count} ${name}`;
+}
+
 /** Everything training reads, loaded once, and the held-out sets prepared once for evaluation. */
 interface PreparedData extends TrainingData {
   readonly sourceOptions: SourceOptions;
@@ -96,13 +105,14 @@ async function prepareData(options: TrainOptions, log: Log): Promise<PreparedDat
     unipenData: options.unipenData,
     lettersData: options.lettersData,
     negatives: options.negatives,
+    mnistPerEpoch: options.mnistPerEpoch,
     limit: options.limit,
     mirrors: options.mirrors,
     verifyChecksums: options.verifyChecksums ?? true,
   };
   const data = await loadTrainingSources({ ...sourceOptions, onProgress: log });
   log(
-    `training on ${data.sources.map((source) => `${source.count} ${sourceNames[source.name] ?? source.name}`).join(' + ')}` +
+    `training on ${data.sources.map(describeSource).join(' + ')}` +
       ` an epoch, ${options.epochs} epochs, batch ${options.batchSize}, seed ${options.seed}, ` +
       `backend ${tf.getBackend()}, ${options.workers} thread${options.workers > 1 ? 's' : ''}`,
   );
@@ -214,7 +224,7 @@ function metricsOf(
     penDigits: data.pen.test.length,
     epochs: options.epochs,
     batchSize: options.batchSize,
-    trainImages: data.sources.reduce((sum, source) => sum + source.count, 0),
+    trainImages: data.sources.reduce((sum, source) => sum + visitedPerEpoch(source), 0),
     ...realHandwritingMetrics(data, evaluation),
     trainSeconds: Math.round(trained.trainSeconds),
     samplesPerSecond: Math.round(rows.reduce((a, h) => a + h.imagesPerSecond, 0) / rows.length),

@@ -16,6 +16,11 @@ import { shuffled, type Random } from './random';
 export interface DigitSource {
   readonly name: string;
   readonly count: number;
+  /**
+   * How many of its items one epoch visits: a fresh random choice of them each epoch. Default:
+   * all. A large source can so give way to the others without dropping any of it for good.
+   */
+  readonly perEpoch?: number;
   label(index: number): number;
   image(index: number, random: Random): Float32Array;
 }
@@ -88,11 +93,18 @@ interface FitState {
   readonly schedule: { step: number; readonly total: number; readonly warmup: number; readonly peak: number };
 }
 
-/** Every (source, index) pair, once; an epoch visits them in a fresh random order. */
-function allPositions(sources: readonly DigitSource[]) {
-  return sources.flatMap((source, s) =>
-    Array.from({ length: source.count }, (_, index) => ({ source: s, index })),
-  );
+/** How many items of `source` an epoch visits. */
+export const visitedPerEpoch = (source: DigitSource) =>
+  Math.min(source.count, source.perEpoch ?? source.count);
+
+/** An epoch's (source, index) pairs: every item of a source, or a fresh random `perEpoch` of them. */
+function epochPositions(sources: readonly DigitSource[], random: Random) {
+  return sources.flatMap((source, s) => {
+    const indices = Array.from({ length: source.count }, (_, index) => index);
+    const visited = visitedPerEpoch(source);
+    const chosen = visited < source.count ? shuffled(indices, random).slice(0, visited) : indices;
+    return chosen.map((index) => ({ source: s, index }));
+  });
 }
 
 /** An epoch's batch items in order, each with the seed of its augmentation. */
@@ -179,8 +191,8 @@ export async function fit(
   options: FitOptions,
 ): Promise<EpochStats[]> {
   const { epochs, batchSize, random, helpers = [], peakLearningRate = 2e-3 } = options;
-  const positions = allPositions(sources);
-  const total = epochs * Math.ceil(positions.length / batchSize);
+  const perEpoch = sources.reduce((sum, source) => sum + visitedPerEpoch(source), 0);
+  const total = epochs * Math.ceil(perEpoch / batchSize);
   const warmup = options.warmupSteps ?? Math.min(200, Math.ceil(total / 10));
   const optimizer = tf.train.adam(peakLearningRate);
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
@@ -189,7 +201,7 @@ export async function fit(
   const history: EpochStats[] = [];
   try {
     for (let epoch = 1; epoch <= epochs; epoch++) {
-      const stats = await runEpoch(state, epoch, epochOrder(positions, random));
+      const stats = await runEpoch(state, epoch, epochOrder(epochPositions(sources, random), random));
       if (stats === null) break;
       history.push(stats);
       await options.onEpochEnd?.(stats);

@@ -26,6 +26,13 @@ const suite = e2eSuite();
 
 /** Capital letters of several strokes that no reader takes for a digit. */
 const LETTERS = ['A', 'H', 'K', 'M', 'W', 'X'];
+/**
+ * Samples of each letter drawn, each by another writer, of which most must be called "not a
+ * digit". The model answers so for about nine letters in ten (`npm run train` reports the
+ * figure), so one writer's letter may fall either side after a retraining; a majority of three
+ * holds for any model near its measured figure, and fails for a page that never says it.
+ */
+const PER_LETTER = 3;
 /** Held-out pen digits of three shapes that a sane model reads at once. */
 const DIGITS = [2, 4, 7];
 
@@ -83,10 +90,15 @@ describe('not a digit (UNIPEN letters and pen digits data sets)', () => {
       `not a digit: the served model ${scoresNotDigit ? 'scores' : 'does not score'} "not a digit"`,
     );
     const all = inFixedOrder(await loadUnipenTestLetters());
-    letters = LETTERS.map((label) => {
-      const letter = all.find((sample) => sample.label === label);
-      if (letter === undefined) throw new Error(`no letter ${label} from UNIPEN's test writers`);
-      return letter;
+    letters = LETTERS.flatMap((label) => {
+      // One of each writer: a writer whose M is the model's blind spot is one vote, not three.
+      const samples = all
+        .filter((sample) => sample.label === label)
+        .filter((sample, i, same) => same.findIndex((s) => s.writer === sample.writer) === i)
+        .slice(0, PER_LETTER);
+      if (samples.length < PER_LETTER)
+        throw new Error(`only ${samples.length} letters ${label} from UNIPEN's test writers`);
+      return samples;
     });
     const held = inFixedOrder(heldOut(await loadPenDigits()));
     digits = DIGITS.map((label) => held.find((digit) => digit.label === label)!);
@@ -108,14 +120,24 @@ describe('not a digit (UNIPEN letters and pen digits data sets)', () => {
     if (scoresNotDigit) expect(await app.prediction.textContent()).toMatch(/That doesn't look like a digit/);
   });
 
-  it(`letters of writers the model never saw (${LETTERS.join(' ')}) are not digits`, async () => {
+  it(`letters of writers the model never saw (${LETTERS.join(' ')}, ${PER_LETTER} of each) are not digits`, async () => {
     const app = await suite.open();
     const pad = await app.padBox();
+    const calledNotDigit = new Map<string, number>();
     for (const letter of letters) {
       const shown = await app.drawAndRead('mouse', strokesFor(letter, pad, TIDY_PLACEMENT));
-      await expectModelsCall(app, shown, describeDigit(letter), scoresNotDigit);
+      if (!scoresNotDigit) await expectModelsCall(app, shown, describeDigit(letter), false);
+      else if (shown.verdict === 'not-digit') {
+        await expectNotDigit(app, shown, describeDigit(letter));
+        calledNotDigit.set(letter.label, (calledNotDigit.get(letter.label) ?? 0) + 1);
+      } else console.log(`not a digit: ${describeDigit(letter)} was read ${JSON.stringify(shown)}`);
       await app.clear();
     }
+    if (scoresNotDigit)
+      for (const label of LETTERS)
+        expect(calledNotDigit.get(label) ?? 0, `${label}s called not a digit`).toBeGreaterThan(
+          PER_LETTER / 2,
+        );
   });
 
   it(`pen digits of writers the model never saw (${DIGITS.join(' ')}) are read as those digits`, async () => {

@@ -2,17 +2,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/learning/random';
 import { composeFromSamples } from '../../src/number/composeNumber';
 import type { PadPage } from './padPage';
-import { densify, heldOut, loadPenDigits, MOUSE_STEP, type PenDigit } from './pendigits';
+import { densify, describeDigit, heldOut, loadPenDigits, MOUSE_STEP, type PenDigit } from './pendigits';
 import type { PointerKind, Stroke } from './pointers';
 import { e2eSuite } from './suite';
 
 /**
  * Numbers written in one go, through the built page and the committed model: real held-out pen
  * digits of one writer laid side by side as a person writes a number, drawn with pointer events.
+ *
+ * What is checked is how the page groups strokes into digits, not how well the model reads one
+ * digit (`npm run test:accuracy` measures that): each digit is the writer's first sample that the
+ * page reads right when it is drawn alone, at the size it has in the number. A retrained model
+ * that misreads one of this writer's 4s then picks the next 4, instead of failing the check.
  */
 const suite = e2eSuite();
 
-/** The writer and samples: held-out writer 28's first sample of each digit it is read right alone. */
 const WRITER = 28;
 let byDigit: Map<number, PenDigit[]>;
 
@@ -22,16 +26,8 @@ beforeAll(async () => {
   for (const sample of samples) byDigit.set(sample.label, [...(byDigit.get(sample.label) ?? []), sample]);
 });
 
-/** The digits as one number on the page's pad, evenly spaced, level, in writing order. */
-async function numberStrokes(app: PadPage, digits: readonly number[], delayed = false): Promise<Stroke[]> {
-  const used = new Map<number, number>();
-  const samples = digits.map((digit) => {
-    const n = used.get(digit) ?? 0;
-    used.set(digit, n + 1);
-    // A 4 finished last must have a second stroke to finish it with.
-    const pool = byDigit.get(digit)!.filter((s) => !(delayed && digit === 4) || s.strokes.length > 1);
-    return pool[n % pool.length];
-  });
+/** The samples as one number on the page's pad, evenly spaced, level, in writing order. */
+async function numberStrokes(app: PadPage, samples: readonly PenDigit[], delayed = false): Promise<Stroke[]> {
   const box = await app.padBox();
   const composed = composeFromSamples(samples, createRandom(1), {
     pad: { width: box.width, height: box.height },
@@ -46,6 +42,37 @@ async function numberStrokes(app: PadPage, digits: readonly number[], delayed = 
   if (delayed)
     expect(composed.delayedStroke, 'the 4 has a second stroke drawn after the next digit').toBe(true);
   return composed.strokes.map((stroke) => densify(stroke, MOUSE_STEP));
+}
+
+/**
+ * For each digit, the writer's first sample (a 4 drawn in two strokes where `twoStroke4`) that
+ * the page reads right alone, at the size it has in a number; a repeated digit takes the next one.
+ */
+async function readRightAlone(
+  app: PadPage,
+  kind: PointerKind,
+  digits: readonly number[],
+  twoStroke4 = false,
+): Promise<PenDigit[]> {
+  const chosen: PenDigit[] = [];
+  for (const digit of digits) {
+    const pool = byDigit.get(digit)!.filter((s) => !(twoStroke4 && digit === 4) || s.strokes.length > 1);
+    const misread: string[] = [];
+    let found: PenDigit | undefined;
+    for (const sample of pool.filter((s) => !chosen.includes(s))) {
+      const shown = await app.drawAndRead(kind, await numberStrokes(app, [sample]));
+      await app.clear();
+      if (shown.verdict === 'digit' && shown.digit === digit) {
+        found = sample;
+        break;
+      }
+      misread.push(`${describeDigit(sample)} read ${shown.digit} (${shown.verdict})`);
+    }
+    if (found === undefined)
+      expect.fail(`no ${digit} of writer ${WRITER} is read right alone: ${misread.join('; ')}`);
+    chosen.push(found);
+  }
+  return chosen;
 }
 
 async function readNumber(app: PadPage) {
@@ -65,12 +92,12 @@ describe('numbers, in Chromium', () => {
     ['touch', true],
   ])('reads "2026" drawn with the %s, and Undo of the last stroke reads 202', async (kind, hasTouch) => {
     const app = await suite.open({ backend: 'wasm', hasTouch });
-    const strokes = await numberStrokes(app, [2, 0, 2, 6]);
+    const samples = await readRightAlone(app, kind, [2, 0, 2, 6]);
+    const strokes = await numberStrokes(app, samples);
     await app.drawAndRead(kind, strokes);
     expect(await readNumber(app)).toEqual({ number: '2026', digit: '', digits: '2026' });
     // The 6 is the last digit; its strokes come last: undo them all and the number follows.
-    const sixStrokes = byDigit.get(6)![0].strokes.length;
-    for (let undone = 1; undone <= sixStrokes; undone++) {
+    for (let undone = 1; undone <= samples[3].strokes.length; undone++) {
       await app.page.getByRole('button', { name: 'Undo' }).click();
       await app.resultFor(strokes.length - undone);
     }
@@ -79,10 +106,11 @@ describe('numbers, in Chromium', () => {
 
   it('reads digits written one at a time, waiting for the answer after each', async () => {
     const app = await suite.open({ backend: 'wasm' });
-    const strokes = await numberStrokes(app, [4, 1, 7]);
+    const samples = await readRightAlone(app, 'mouse', [4, 1, 7]);
+    const strokes = await numberStrokes(app, samples);
     let drawn = 0;
-    for (const [n, digit] of [4, 1, 7].entries()) {
-      const count = byDigit.get(digit)![0].strokes.length;
+    for (const [n, sample] of samples.entries()) {
+      const count = sample.strokes.length;
       await app.drawAndRead('mouse', strokes.slice(drawn, drawn + count), drawn);
       drawn += count;
       expect((await readNumber(app)).number).toBe('417'.slice(0, n + 1));
@@ -91,8 +119,8 @@ describe('numbers, in Chromium', () => {
 
   it('keeps a 4 whose second stroke comes after the next digit one digit', async () => {
     const app = await suite.open({ backend: 'wasm' });
-    const strokes = await numberStrokes(app, [4, 1], true);
-    await app.drawAndRead('mouse', strokes);
+    const samples = await readRightAlone(app, 'mouse', [4, 1], true);
+    await app.drawAndRead('mouse', await numberStrokes(app, samples, true));
     expect(await readNumber(app)).toEqual({ number: '41', digit: '', digits: '41' });
   });
 });

@@ -54,6 +54,35 @@ describe('fit', () => {
     model.dispose();
   });
 
+  it('visits `perEpoch` items of a source an epoch, a fresh choice each epoch, and all of another', async () => {
+    const model = tinyModel();
+    const seen: number[][] = [[]]; // per epoch, the indices drawn
+    const recording = (source: DigitSource): DigitSource => ({
+      ...source,
+      image: (index, random) => {
+        seen.at(-1)!.push(index);
+        return source.image(index, random);
+      },
+    });
+    const half = recording({ ...barSource(40), perEpoch: 20 });
+    const whole = { ...barSource(10), name: 'whole' };
+    let steps = 0;
+    await fit(model, [half, whole], {
+      epochs: 2,
+      batchSize: 10,
+      random: createRandom(1),
+      onEpochEnd: () => void seen.push([]),
+      onBatch: () => void steps++,
+    }).finally(() => model.dispose());
+    const [first, second] = seen;
+    for (const indices of [first, second]) {
+      expect(indices).toHaveLength(20);
+      expect(new Set(indices).size).toBe(20);
+    }
+    expect(new Set([...first, ...second]).size).toBeGreaterThan(20);
+    expect(steps).toBe(2 * 3); // (20 + 10) / 10 batches an epoch
+  });
+
   it('leaves the tensor count unchanged, and reports the error, when a batch throws', async () => {
     const model = tinyModel();
     const before = tf.memory().numTensors;
