@@ -3,9 +3,9 @@
  * fine-tuning the network's output layer on one person's labelled drawings
  * (`npm run test:adaptation -- --fine-tune`).
  *
- * It needs neither the layer's weights nor tf. Gradient descent on a dense layer over features f,
- * started from the shipped weights W with an L2 pull back to them, only ever adds multiples of
- * the training features: W' = W + sum_i a_i f_i^T. So a drawing q's tuned logits are the model's
+ * It needs neither the layer's weights nor tf. Gradient descent on a dense layer's weights over
+ * features f (its bias left as shipped), started from the shipped W with an L2 pull back to
+ * them, only ever adds multiples of the training features: W' = W + sum_i a_i f_i^T. So a drawing q's tuned logits are the model's
  * own plus sum_i a_i (f_i . q), and training is gradient descent on the a_i (10 numbers per
  * drawing) over the drawings' dot products, computed once. The model's logits are the log of its
  * outputs up to a constant that softmax ignores. Only the ten digits are tuned: the drawings are
@@ -34,7 +34,7 @@ export interface TuningExample {
   readonly label: number;
 }
 
-/** The tuned layer, as the change to a drawing's digit logits. */
+/** The tuned layer: a drawing's outputs as it gives them, from the model's outputs and features. */
 export type TunedLayer = (outputs: Float32Array, features: Float32Array) => Float32Array;
 
 /** The ten digit outputs as log-probabilities among digits (a floor keeps them finite). */
