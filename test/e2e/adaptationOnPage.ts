@@ -65,6 +65,21 @@ async function accuracy(app: PadPage, samples: readonly PenDigit[]): Promise<num
   return right / samples.length;
 }
 
+/**
+ * Reads or turns off "Adapt to my handwriting" in the History panel, then closes the panel: open,
+ * it covers the pad's buttons on a desktop window.
+ */
+async function adapting(app: PadPage, action: 'read' | 'off'): Promise<boolean> {
+  const panel = app.page.locator('.history > summary');
+  await panel.click();
+  const box = app.page.getByRole('checkbox', { name: 'Adapt to my handwriting' });
+  if (action === 'off') await box.uncheck();
+  const checked = await box.isChecked();
+  await panel.click();
+  await box.waitFor({ state: 'hidden' });
+  return checked;
+}
+
 async function main(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
@@ -78,11 +93,9 @@ async function main(argv: string[]) {
     const app = await PadPage.open(context, `${server.url}?backend=wasm`);
     await app.modelReady();
     await teach(app, taught);
-    await app.page.locator('.history > summary').click();
-    const box = app.page.getByRole('checkbox', { name: 'Adapt to my handwriting' });
-    if (!(await box.isChecked())) throw new Error('adapting is not on after labelled drawings');
+    if (!(await adapting(app, 'read'))) throw new Error('adapting is not on after labelled drawings');
     const on = await accuracy(app, test);
-    await box.uncheck();
+    await adapting(app, 'off');
     const off = await accuracy(app, test);
     console.log(
       `writer ${values.writer}: ${taught.length} labelled (k = ${k}), ${test.length} read; ` +
