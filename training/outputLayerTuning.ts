@@ -4,14 +4,16 @@
  * (`npm run test:adaptation -- --fine-tune`).
  *
  * It needs neither the layer's weights nor tf. Gradient descent on a dense layer's weights over
- * features f (its bias left as shipped), started from the shipped W with an L2 pull back to
- * them, only ever adds multiples of the training features: W' = W + sum_i a_i f_i^T. So a drawing q's tuned logits are the model's
- * own plus sum_i a_i (f_i . q), and training is gradient descent on the a_i (10 numbers per
- * drawing) over the drawings' dot products, computed once. The model's logits are the log of its
- * outputs up to a constant that softmax ignores. Only the ten digits are tuned: the drawings are
- * all digits, so they say nothing of "not a digit", whose output is kept as it was.
+ * features f (its bias left as shipped), started from the shipped W with an L2 pull back to them,
+ * only ever adds multiples of the training features: W' = W + sum_i a_i f_i^T. So a drawing q's
+ * tuned logits are the model's own plus sum_i a_i (f_i . q), and training is gradient descent on
+ * the a_i (10 numbers per drawing) over the drawings' dot products, computed once. The model's
+ * logits are the log of its outputs up to a constant that softmax ignores. Only the ten digits are
+ * tuned: the drawings are all digits, so they say nothing of "not a digit", whose output is kept
+ * as it was.
  */
 import { NUM_CLASSES } from '../src/digit';
+import { digitProbabilities } from '../src/recognition/verdict';
 
 export interface TuningOptions {
   /** The L2 pull of the tuned layer back to the shipped one: larger keeps it closer. */
@@ -39,11 +41,7 @@ export type TunedLayer = (outputs: Float32Array, features: Float32Array) => Floa
 
 /** The ten digit outputs as log-probabilities among digits (a floor keeps them finite). */
 export function digitLogits(outputs: ArrayLike<number>): Float64Array {
-  let total = 0;
-  for (let d = 0; d < NUM_CLASSES; d++) total += outputs[d];
-  return Float64Array.from({ length: NUM_CLASSES }, (_, d) =>
-    Math.log(Math.max(outputs[d] / (total || 1), 1e-12)),
-  );
+  return Float64Array.from(digitProbabilities(outputs), (p) => Math.log(Math.max(p, 1e-12)));
 }
 
 function softmaxInPlace(logits: Float64Array): Float64Array {
@@ -72,7 +70,7 @@ function tunedLogits(base: Float64Array, k: (j: number) => number, a: Float64Arr
 
 /**
  * The output layer tuned to `examples` by `steps` of gradient descent on their mean cross-entropy
- * plus the L2 pull. Features are scaled by one number, their mean length, so that one learning
+ * plus the L2 pull. Features are scaled by one number, their mean squared length, so that one learning
  * rate suits any model; that is the same layer trained with another rate.
  */
 export function tuneOutputLayer(
