@@ -6,7 +6,15 @@
  * test writers.
  */
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import { MNIST_PIXELS, NOT_DIGIT, type PenSample, type Stroke } from '../src/digit';
+import {
+  inkExtent,
+  inkShape,
+  MNIST_PIXELS,
+  NOT_DIGIT,
+  type InkShape,
+  type PenSample,
+  type Stroke,
+} from '../src/digit';
 import { evaluation, predictOutputs, type LabelledInputs } from '../src/learning/evaluate';
 import { generateNegative, NEGATIVE_KINDS, NEGATIVE_PAD, type NegativeKind } from '../src/learning/negatives';
 import {
@@ -20,7 +28,8 @@ import {
 import { createRandom } from '../src/learning/random';
 import { judge } from '../src/recognition/verdict';
 import type { Split } from './mnist';
-import { EVAL_PEN_RATIOS, renderAsThePageReads, renderAtHeight, renderPenDigit } from './pen';
+import { lineWidthForPad } from '../src/pad/padGeometry';
+import { EVAL_PEN_RATIOS, renderAsThePageReads, renderPenDigit, scaledToHeight } from './pen';
 import type { TrainingData } from './sources';
 
 /** The pen width the single-width sets are drawn at: the middle of `EVAL_PEN_RATIOS`. */
@@ -34,12 +43,38 @@ const GENERATED_SEED = 0x5eed0ff;
 /** The most tuning digits the threshold may call "not a digit": half the 1% the test allows. */
 export const MAX_TUNING_DIGIT_REJECTION = 0.005;
 
-/** Inputs laid end to end and their labels (`-1` for a sample that is not a digit). */
-function stack(rendered: readonly (Float32Array | null)[], labels: readonly number[]): LabelledInputs {
-  const inputs = new Float32Array(rendered.length * MNIST_PIXELS);
-  rendered.forEach((input, i) => input && inputs.set(input, i * MNIST_PIXELS));
-  return { inputs, labels };
+/**
+ * A held-out set: inputs and labels, and for a set drawn from strokes what each one's shape says
+ * (`inkShape`), which the page's verdict heeds before the model's.
+ */
+export interface HeldOutSet extends LabelledInputs {
+  readonly ink?: readonly InkShape[];
 }
+
+/** One sample as the page takes it: the model's input, and what the ink's shape says. */
+interface PageDrawing {
+  readonly input: Float32Array | null;
+  readonly ink: InkShape;
+}
+
+/** Inputs laid end to end, their labels (`-1` for a sample that is not a digit) and their shapes. */
+function stack(drawn: readonly PageDrawing[], labels: readonly number[]): HeldOutSet {
+  const inputs = new Float32Array(drawn.length * MNIST_PIXELS);
+  drawn.forEach(({ input }, i) => input && inputs.set(input, i * MNIST_PIXELS));
+  return { inputs, labels, ink: drawn.map((d) => d.ink) };
+}
+
+/** Strokes drawn as the page reads them on a pad whose pen is `padLineWidth` wide. */
+const onPad = (strokes: readonly Stroke[], padLineWidth: number): PageDrawing => ({
+  input: renderAsThePageReads(strokes, padLineWidth),
+  ink: inkShape(strokes, padLineWidth),
+});
+
+/** A sample drawn with a pen `ratio` of its own size wide (`renderPenDigit`). */
+const withPenRatio = (sample: PenSample<number | string>, ratio: number): PageDrawing => ({
+  input: renderPenDigit(sample, ratio),
+  ink: inkShape(sample.strokes, ratio * Math.max(inkExtent(sample.strokes), 1)),
+});
 
 const atRatio = (
   samples: readonly PenSample<number | string>[],
@@ -47,7 +82,7 @@ const atRatio = (
   label: (s: PenSample<number | string>) => number,
 ) =>
   stack(
-    samples.map((s) => renderPenDigit(s, ratio)),
+    samples.map((s) => withPenRatio(s, ratio)),
     samples.map(label),
   );
 const digitLabel = (s: PenSample<number | string>) => Number(s.label);
@@ -61,12 +96,12 @@ const noDigit = () => -1;
  * pad) and `tuning` (the tuning writers' digits: they choose the threshold). A set without samples
  * is left out.
  */
-export type HeldOutSets = ReadonlyMap<string, LabelledInputs>;
+export type HeldOutSets = ReadonlyMap<string, HeldOutSet>;
 
 /** A held-out set not drawn yet: its size is known before, and any thread can draw it. */
 export interface SetMaker {
   readonly count: number;
-  readonly draw: () => LabelledInputs;
+  readonly draw: () => HeldOutSet;
 }
 
 export const penSetName = (source: 'pen' | 'unipen', ratio: number) => `${source} ${ratio}`;
@@ -75,13 +110,11 @@ const sizeSetName = (height: number) => `size ${height}`;
 const generatedKinds = () =>
   NEGATIVE_KINDS.flatMap((kind) => Array.from({ length: GENERATED_PER_KIND }, () => kind));
 
-function generatedSet(digits: readonly PenSample<number>[]): LabelledInputs {
+function generatedSet(digits: readonly PenSample<number>[]): HeldOutSet {
   const random = createRandom(GENERATED_SEED);
   const strokes = digits.map((d) => d.strokes);
   const kinds = generatedKinds();
-  const drawn = kinds.map((kind) =>
-    renderAsThePageReads(generateNegative(kind, random, strokes) as Stroke[], NEGATIVE_PAD.lineWidth),
-  );
+  const drawn = kinds.map((kind) => onPad(generateNegative(kind, random, strokes), NEGATIVE_PAD.lineWidth));
   return stack(drawn, kinds.map(noDigit));
 }
 
@@ -94,7 +127,7 @@ export function heldOutMakers(
   const realTest = [...data.pen.test, ...data.unipen.test];
   const tuning = [...data.pen.tune, ...data.unipen.tune];
   const makers = new Map<string, SetMaker>();
-  const add = (name: string, count: number, draw: () => LabelledInputs) => {
+  const add = (name: string, count: number, draw: () => HeldOutSet) => {
     if (count) makers.set(name, { count, draw });
   };
   add('mnist', mnistTest.labels.labels.length, () => ({
@@ -110,7 +143,10 @@ export function heldOutMakers(
   add('lookalikes', data.lookalikes.test.length, () => atRatio(data.lookalikes.test, MIDDLE_RATIO, noDigit));
   if (withGenerated) add('generated', generatedKinds().length, () => generatedSet(realTest));
   for (const height of SIZE_HEIGHTS) {
-    const draw = (s: PenSample<number>) => renderAtHeight(s, height * SIZE_PAD, SIZE_PAD);
+    const draw = (s: PenSample<number>) => {
+      const strokes = scaledToHeight(s, height * SIZE_PAD);
+      return strokes ? onPad(strokes, lineWidthForPad(SIZE_PAD)) : { input: null, ink: 'too-small' as const };
+    };
     add(sizeSetName(height), realTest.length, () => stack(realTest.map(draw), realTest.map(digitLabel)));
   }
   add('tuning', tuning.length, () => atRatio(tuning, MIDDLE_RATIO, digitLabel));
@@ -172,28 +208,29 @@ function readAll(outputs: ReadonlyMap<string, SetOutputs>) {
 
 const mean = (values: readonly number[]) =>
   values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
-const share = (rows: readonly RowReading[], test: (row: RowReading) => boolean) =>
-  rows.filter(test).length / rows.length;
 const accuracyOf = (rows: readonly RowReading[], labels: ArrayLike<number>) =>
   rows.filter((row, i) => row.digit === labels[i]).length / rows.length;
 
-/** The page's verdicts (`judge`, at this threshold), as shares of a set. */
-function verdictShares(rows: readonly RowReading[], threshold: number) {
+/** What the ink's shape says of row `i` of a set: `readable` for a set not drawn from strokes (MNIST). */
+const inkOf = (set: HeldOutSet | undefined, i: number): InkShape => set?.ink?.[i] ?? 'readable';
+
+/** The page's verdicts (`judge`, at this threshold, heeding the ink's shape), as shares of a set. */
+function verdictShares(rows: readonly RowReading[], threshold: number, set: HeldOutSet | undefined) {
   const kinds = rows.map(
-    (r) => judge({ outputs: r.outputs, tooSmall: false }, { output: NOT_DIGIT, threshold }).kind,
+    (r, i) => judge({ outputs: r.outputs, ink: inkOf(set, i) }, { output: NOT_DIGIT, threshold }).kind,
   );
   const shareOf = (kind: string) => kinds.filter((k) => k === kind).length / kinds.length;
   return { notDigit: shareOf('not-digit'), unsure: shareOf('unsure') };
 }
 
 /** Accuracy, and the share answered "not a digit", of digit sets (the mean over pen widths). */
-function digitFigures(sets: readonly RowReading[][], labelled: readonly LabelledInputs[], threshold: number) {
+function digitFigures(sets: readonly RowReading[][], labelled: readonly HeldOutSet[], threshold: number) {
   const accuracies = sets.map((rows, s) => accuracyOf(rows, labelled[s].labels));
   return {
     count: labelled[0].labels.length,
     accuracy: mean(accuracies),
     byPenWidth: Object.fromEntries(EVAL_PEN_RATIOS.map((r, i) => [String(r), accuracies[i]])),
-    notDigit: mean(sets.map((rows) => verdictShares(rows, threshold).notDigit)),
+    notDigit: mean(sets.map((rows, s) => verdictShares(rows, threshold, labelled[s]).notDigit)),
   };
 }
 
@@ -231,9 +268,13 @@ export function heldOutFigures(
     pen: pen.length ? digitFigures(pen, sets.pen, chosen) : null,
     unipen: unipen.length ? digitFigures(unipen, sets.unipen, chosen) : null,
     tuningDigitsNotDigit: tuning.length ? shareAtLeast(notDigitScores(tuning), chosen) : null,
-    letters: letters.length ? { count: letters.length, ...verdictShares(letters, chosen) } : null,
-    lookalikes: lookalikes.length ? { count: lookalikes.length, ...verdictShares(lookalikes, chosen) } : null,
-    generated: sets.generated ? generatedFigures(rows.generated, generatedKinds(), chosen) : null,
+    letters: letters.length
+      ? { count: letters.length, ...verdictShares(letters, chosen, sets.letters) }
+      : null,
+    lookalikes: lookalikes.length
+      ? { count: lookalikes.length, ...verdictShares(lookalikes, chosen, sets.lookalikes) }
+      : null,
+    generated: sets.generated ? generatedFigures(rows.generated, sets.generated, chosen) : null,
     auroc: letters.length && middle.length ? separation(middle, letters) : null,
     calibrationError: middle.length
       ? expectedCalibrationError(
@@ -245,17 +286,24 @@ export function heldOutFigures(
   };
 }
 
-function generatedFigures(rows: readonly RowReading[], kinds: readonly NegativeKind[], threshold: number) {
-  const byKind = Object.fromEntries(
-    NEGATIVE_KINDS.map((kind) => [
-      kind,
-      share(
-        rows.filter((_, i) => kinds[i] === kind),
-        (r) => r.notDigit >= threshold,
-      ),
-    ]),
-  );
-  return { count: rows.length, notDigit: share(rows, (r) => r.notDigit >= threshold), byKind };
+/**
+ * The generated non-digits answered "not a digit": by the page (the ink's shape, then the model),
+ * by kind, and by the model alone.
+ */
+function generatedFigures(rows: readonly RowReading[], set: HeldOutSet, threshold: number) {
+  const kinds = generatedKinds();
+  const model = rows.map((r) => r.notDigit >= threshold);
+  const page = model.map((says, i) => says || inkOf(set, i) !== 'readable');
+  const shareOf = (answers: readonly boolean[], kind?: NegativeKind) => {
+    const mine = answers.filter((_, i) => kind === undefined || kinds[i] === kind);
+    return mine.filter(Boolean).length / mine.length;
+  };
+  return {
+    count: rows.length,
+    notDigit: shareOf(page),
+    byKind: Object.fromEntries(NEGATIVE_KINDS.map((kind) => [kind, shareOf(page, kind)])),
+    modelAlone: shareOf(model),
+  };
 }
 
 /** AUROC of letters against digits for each score the page could use (higher = "not a digit"). */
@@ -269,8 +317,13 @@ function separation(digits: readonly RowReading[], letters: readonly RowReading[
   ) as Record<keyof typeof scores, number>;
 }
 
-function sizeFigures(sizes: readonly RowReading[][], labelled: readonly LabelledInputs[]) {
-  const accuracy = sizes.map((rows, s) => accuracyOf(rows, labelled[s].labels));
+/** Digits read right at each height: the right top digit, of ink whose shape the page reads at all. */
+function sizeFigures(sizes: readonly RowReading[][], labelled: readonly HeldOutSet[]) {
+  const accuracy = sizes.map(
+    (rows, s) =>
+      rows.filter((row, i) => row.digit === labelled[s].labels[i] && inkOf(labelled[s], i) === 'readable')
+        .length / rows.length,
+  );
   return {
     padSide: SIZE_PAD,
     byHeight: Object.fromEntries(SIZE_HEIGHTS.map((h, i) => [String(h), accuracy[i]])),

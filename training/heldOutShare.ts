@@ -6,8 +6,7 @@
  * same layers, batch by batch) on either thread, so the figures are the same as on one.
  */
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import type { LabelledInputs } from '../src/learning/evaluate';
-import { predictSets, type HeldOutSets, type SetMaker, type SetOutputs } from './heldOut';
+import { predictSets, type HeldOutSet, type HeldOutSets, type SetMaker, type SetOutputs } from './heldOut';
 
 /** What a helper thread is asked to read: these sets, with each of these models' weights in turn. */
 export interface ReadRequest {
@@ -20,7 +19,7 @@ export interface ReadRequest {
 /** One set as drawn, and each model's outputs for it. */
 export interface ReadSet {
   readonly name: string;
-  readonly set: LabelledInputs;
+  readonly set: HeldOutSet;
   readonly outputs: SetOutputs[];
 }
 

@@ -95,13 +95,18 @@ export function renderAtHeight(
   height: number,
   padSide: number,
 ): Float32Array | null {
+  const strokes = scaledToHeight(sample, height);
+  return strokes && renderAsThePageReads(strokes, lineWidthForPad(padSide));
+}
+
+/** The sample's strokes scaled to be `height` px tall, from the origin; null for no points. */
+export function scaledToHeight(sample: PenSample<PenLabel>, height: number): Stroke[] | null {
   const bounds = strokeBounds(sample.strokes);
   if (!bounds) return null;
   const scale = height / Math.max(1, bounds.maxY - bounds.minY);
-  const strokes = sample.strokes.map((stroke) =>
+  return sample.strokes.map((stroke) =>
     stroke.map((p) => ({ x: (p.x - bounds.minX) * scale, y: (p.y - bounds.minY) * scale })),
   );
-  return renderAsThePageReads(strokes, lineWidthForPad(padSide));
 }
 
 /** Pen widths the reported pen accuracy averages over: large, medium and small drawings. */

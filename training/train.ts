@@ -297,7 +297,10 @@ export function reportHeldOut(log: Log, figures: HeldOutFigures): void {
     );
   if (lookalikes)
     log(`digit-like letters (${lookalikes.count}, reported apart): not a digit ${pct(lookalikes.notDigit)}`);
-  if (generated) log(`generated non-digits (${generated.count}): not a digit ${pct(generated.notDigit)}`);
+  if (generated)
+    log(
+      `generated non-digits (${generated.count}): not a digit ${pct(generated.notDigit)} (the model alone ${pct(generated.modelAlone)})`,
+    );
   if (auroc)
     log(
       `AUROC digits vs letters: not-a-digit output ${auroc.notDigitOutput.toFixed(4)}, 1 - top digit ${auroc.oneMinusTopDigit.toFixed(4)}`,

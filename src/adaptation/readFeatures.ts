@@ -31,7 +31,7 @@ export async function readFeatures(
     const drawn = missing
       .slice(i, i + BATCH)
       .map((d) => ({ id: d.id, ...unread(d.strokes, d.penWidth, raster) }))
-      .filter((d) => !d.tooSmall);
+      .filter((d) => d.ink !== 'too-small');
     const read = await classifier.classifyWithFeatures(drawn.map((d) => d.input));
     const views = read.map((r) => ({ features: r.features, read: topDigit(r.outputs) }));
     if (isCurrent()) drawn.forEach((d, n) => cache.set(d.id, views[n]));

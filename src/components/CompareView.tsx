@@ -9,7 +9,7 @@ function answerText(answer: ModelAnswer): { text: string; digit: string; confide
   if (answer.state === 'error') return { text: `failed: ${answer.error ?? ''}`, digit: '', confidence: '' };
   if (answer.outputs === null)
     return { text: answer.state === 'ready' ? '–' : 'loading…', digit: '', confidence: '' };
-  const verdict = judge({ outputs: answer.outputs, tooSmall: false }, answer.entry.notDigit ?? null);
+  const verdict = judge({ outputs: answer.outputs, ink: 'readable' }, answer.entry.notDigit ?? null);
   const sure = `${Math.round(verdict.confidence * 100)}%`;
   const text =
     verdict.kind === 'not-digit'

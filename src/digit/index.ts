@@ -17,3 +17,12 @@ export {
   readingLineWidth,
   tooSmallToRead,
 } from './penWidth';
+export {
+  bendOf,
+  degreesFromVertical,
+  inkShape,
+  isLyingLine,
+  MAX_LINE_BEND,
+  MIN_LINE_DEGREES_FROM_VERTICAL,
+} from './inkShape';
+export type { InkShape } from './inkShape';

@@ -12,9 +12,10 @@ import type { Stroke } from './types';
 export const MAX_PEN_RATIO = 0.13;
 
 /**
- * Ink whose longer side spans less than this many of the pad's pen widths is too small to read:
- * a dot, a tick. A digit a tenth of the pad's height spans about two pen widths (the pen is 4.5%
- * of the pad), so it is still read.
+ * Ink none of whose strokes spans this many of the pad's pen widths is too small to read: a dot, a
+ * tick, specks scattered over the pad. A digit a tenth of the pad's height spans about two pen
+ * widths (the pen is 4.5% of the pad), and its longest stroke almost always one or more: of
+ * 17,441 real digits, 4 have no stroke spanning 0.45 of the digit's longer side.
  */
 export const MIN_READABLE_EXTENT_IN_PEN_WIDTHS = 1;
 
@@ -36,5 +37,6 @@ export function readingLineWidth(strokes: readonly Stroke[], padLineWidth: numbe
 
 /** True when the ink is too small for any reading to mean anything (see the constant above). */
 export function tooSmallToRead(strokes: readonly Stroke[], padLineWidth: number): boolean {
-  return inkExtent(strokes) < MIN_READABLE_EXTENT_IN_PEN_WIDTHS * padLineWidth;
+  const readable = MIN_READABLE_EXTENT_IN_PEN_WIDTHS * padLineWidth;
+  return strokes.every((stroke) => inkExtent([stroke]) < readable);
 }

@@ -72,7 +72,7 @@ function adaptedRecognition(
   const readings = recognition.readings.map((reading) => {
     if (!reading.features) return reading;
     const outputs = adapt(reading.outputs, reading.features);
-    const verdict = judge({ outputs, tooSmall: reading.tooSmall }, notDigit);
+    const verdict = judge({ outputs, ink: reading.ink }, notDigit);
     return { ...reading, outputs, modelOutputs: reading.outputs, verdict };
   });
   return { ...recognition, readings };

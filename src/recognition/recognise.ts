@@ -1,5 +1,5 @@
 import { strokesToModelInput, type Raster } from './modelInput';
-import { MNIST_PIXELS, readingLineWidth, tooSmallToRead, type Stroke } from '../digit';
+import { inkShape, MNIST_PIXELS, readingLineWidth, type InkShape, type Stroke } from '../digit';
 import type { Classifier, FeaturedOutput } from '../model/classifier';
 import {
   chooseGrouping,
@@ -26,8 +26,8 @@ export interface Reading {
   readonly input: Float32Array;
   /** The model's outputs for it: probabilities of the digits 0 to 9 first, then any others. */
   readonly outputs: Float32Array;
-  /** The ink spans less than one pad pen width (a dot, a tick): no reading of it means anything. */
-  readonly tooSmall: boolean;
+  /** What the ink's shape says before any model: too small to read, a lying line, or readable. */
+  readonly ink: InkShape;
   /** What the page says of it, by the model's own "not a digit" threshold when it has one. */
   readonly verdict: ReadingVerdict;
   /** The network's penultimate features for it: what adapting to a person compares. */
@@ -55,7 +55,7 @@ export const answersThePad = (
 ) => pad.active === null && recognition.strokes === pad.strokes.length;
 
 /** A reading before the model has answered. */
-export type Unread = Pick<Reading, 'input' | 'tooSmall'>;
+export type Unread = Pick<Reading, 'input' | 'ink'>;
 
 /**
  * One group of strokes as the model will see it. The pen it is drawn with follows the group's
@@ -66,7 +66,7 @@ export function unread(group: readonly Stroke[], padLineWidth: number, raster: R
   const input = strokesToModelInput(group, readingLineWidth(group, padLineWidth), raster);
   return {
     input: input ?? new Float32Array(MNIST_PIXELS),
-    tooSmall: input === null || tooSmallToRead(group, padLineWidth),
+    ink: input === null ? 'too-small' : inkShape(group, padLineWidth),
   };
 }
 
@@ -138,8 +138,8 @@ export async function recognise(
   return {
     strokes: finishedStrokes,
     readings: chosen.groups.map((group) => {
-      const { input, tooSmall, outputs, features } = rowOf(group);
-      return { input, outputs, tooSmall, verdict: judge({ outputs, tooSmall }, notDigit), features };
+      const { input, ink, outputs, features } = rowOf(group);
+      return { input, outputs, ink, verdict: judge({ outputs, ink }, notDigit), features };
     }),
   };
 }

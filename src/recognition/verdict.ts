@@ -1,4 +1,4 @@
-import { NUM_CLASSES } from '../digit';
+import { NUM_CLASSES, type InkShape } from '../digit';
 import type { NotDigitScore } from '../model/catalog';
 
 /**
@@ -10,11 +10,11 @@ import type { NotDigitScore } from '../model/catalog';
  */
 export const CONFIDENCE_THRESHOLD = 0.6;
 
-/** What a verdict is made from: one reading's model outputs, and whether its ink is too small. */
+/** What a verdict is made from: one reading's model outputs, and what its ink's shape says. */
 export interface Evidence {
   /** The ten digits' outputs first, then any others (a "not a digit" score). */
   readonly outputs: ArrayLike<number>;
-  readonly tooSmall: boolean;
+  readonly ink: InkShape;
 }
 
 /** How the digits compare, whatever the verdict: what the chart shows and `data-digit` holds. */
@@ -71,9 +71,9 @@ function saysNotDigit(outputs: ArrayLike<number>, notDigit: NotDigitScore | null
 }
 
 /**
- * What the page says of one reading. Ink too small to read is not a digit whatever the model
- * answers; then the model's "not a digit" score, when it has one; then the digits alone, sure
- * or not.
+ * What the page says of one reading. Ink too small to read, or a lone line lying too far from
+ * upright, is not a digit whatever the model answers; then the model's "not a digit" score, when
+ * it has one; then the digits alone, sure or not.
  */
 export function judge(
   evidence: Evidence,
@@ -81,8 +81,8 @@ export function judge(
   threshold = CONFIDENCE_THRESHOLD,
 ): ReadingVerdict {
   const scores = digitScores(evidence.outputs);
-  if (evidence.tooSmall) return { kind: 'not-digit', reason: 'too-small', ...scores };
-  if (saysNotDigit(evidence.outputs, notDigit))
+  if (evidence.ink === 'too-small') return { kind: 'not-digit', reason: 'too-small', ...scores };
+  if (evidence.ink === 'line' || saysNotDigit(evidence.outputs, notDigit))
     return { kind: 'not-digit', reason: 'not-a-digit', ...scores };
   return { kind: scores.confidence >= threshold ? 'digit' : 'unsure', ...scores };
 }

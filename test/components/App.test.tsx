@@ -372,12 +372,20 @@ describe('not a digit', () => {
     expect(chartNote()).toHaveTextContent('Too small to read');
   });
 
+  it('is said of a line lying across the pad, even by a model sure of a digit and unable to say it', async () => {
+    await renderReadyApp(fakeClassifier(() => peaked(1, 0.99)));
+    drawStroke(pad(), [at(30, 100), at(170, 110)]);
+    await expectStrokes(1, '1');
+    expect(prediction()).toHaveAttribute('data-verdict', 'not-digit');
+    expect(prediction()).toHaveTextContent("That doesn't look like a digit");
+  });
+
   it('is never said for a readable drawing by a ten-output model, however unsure it is', async () => {
     // Whatever a ten-output model answers, even an eleventh value, there is no score to say it with.
     const answers = [peaked(7, 0.99), peaked(7, 0.3), Float32Array.from([...peaked(2, 0.5), 0.99])];
     for (const answer of answers) {
       await renderReadyApp(fakeClassifier(() => answer));
-      drawStroke(pad(), [at(50, 50), at(150, 150)]);
+      drawStroke(pad(), [at(50, 50), at(150, 50), at(90, 150)]);
       await waitFor(() => expect(prediction()).toHaveAttribute('data-strokes', '1'));
       expect(prediction().dataset.verdict).toMatch(/^(digit|unsure)$/);
       cleanup();

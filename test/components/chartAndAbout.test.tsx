@@ -26,7 +26,7 @@ describe('the chart', () => {
 
   it('with an answer shows the labels of 1% and more, and reads every bar as "7: 93%"', () => {
     const probabilities = Float32Array.from([0, 0.001, 0.003, 0, 0, 0, 0, 0.93, 0.06, 0.006]);
-    render(<ProbabilityChart verdict={judge({ outputs: probabilities, tooSmall: false })} />);
+    render(<ProbabilityChart verdict={judge({ outputs: probabilities, ink: 'readable' })} />);
     expect(screen.queryByText(/the bars will show/)).toBeNull();
     expect(shownLabels()).toEqual(['93%', '6%', '1%']);
     expect(bars()[7]).toHaveTextContent('7: 93%');
@@ -41,12 +41,12 @@ describe('the chart', () => {
   it.each([
     [
       'the model says it is not a digit',
-      false,
+      'readable',
       /Not a digit: the bars only say which digit it looks most like/,
     ],
-    ['the ink is too small to read', true, /Too small to read/],
-  ])('when %s, shows the ten digits faded, none marked, and says why', (_name, tooSmall, why) => {
-    render(<ProbabilityChart verdict={judge({ outputs: letterA, tooSmall }, notDigit)} />);
+    ['the ink is too small to read', 'too-small', /Too small to read/],
+  ] as const)('when %s, shows the ten digits faded, none marked, and says why', (_name, ink, why) => {
+    render(<ProbabilityChart verdict={judge({ outputs: letterA, ink }, notDigit)} />);
     expect(screen.getByText(why)).toBeVisible();
     expect(document.querySelector('.chart-area')).toHaveClass('chart-not-digit');
     expect(document.querySelector('.bar-top')).toBeNull();

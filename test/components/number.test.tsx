@@ -21,7 +21,7 @@ function reading(digit: number, confidence: number, notDigit = false, marker = d
   );
   const input = new Float32Array(784);
   input[0] = marker;
-  return { input, outputs, tooSmall: false, verdict: judge({ outputs, tooSmall: false }, NOT_DIGIT) };
+  return { input, outputs, ink: 'readable', verdict: judge({ outputs, ink: 'readable' }, NOT_DIGIT) };
 }
 
 const recognitionOf = (...readings: Reading[]): Recognition => ({ strokes: readings.length, readings });

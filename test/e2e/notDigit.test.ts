@@ -3,11 +3,13 @@ import { createRandom } from '../../src/learning/random';
 import { entryById, readCatalog } from '../../src/model/catalog';
 import type { PadPage, Prediction } from './padPage';
 import {
+  densify,
   describeDigit,
   heldOut,
   inFixedOrder,
   loadPenDigits,
   loadUnipenTestLetters,
+  MOUSE_STEP,
   strokesFor,
   TIDY_PLACEMENT,
   type PenDigit,
@@ -17,8 +19,8 @@ import type { Stroke } from './pointers';
 import { e2eSuite } from './suite';
 
 /**
- * "That doesn't look like a digit", through the built page and the committed model. The dot is
- * the page's own size check and holds for any model. The letters and the scribble are the
+ * "That doesn't look like a digit", through the built page and the committed model. The dots and
+ * the line across are the page's own shape checks and hold for any model. The letters and the scribble are the
  * model's call: one whose catalog entry has a "not a digit" score must say it; one without (ten
  * outputs) must never say it, only a digit or its doubt.
  */
@@ -110,6 +112,43 @@ describe('not a digit (UNIPEN letters and pen digits data sets)', () => {
     await app.pointers.dot('mouse', { x: width * 0.5, y: height * 0.5 });
     await expectNotDigit(app, await app.resultFor(1), 'a dot');
     expect(await app.prediction.textContent()).toMatch(/Too small to read/);
+  });
+
+  it('dots scattered over the pad are too small to read, however far apart', async () => {
+    const app = await suite.open();
+    const { width, height } = await app.padBox();
+    const spots = [
+      [0.2, 0.25],
+      [0.75, 0.3],
+      [0.5, 0.55],
+      [0.3, 0.8],
+    ];
+    for (const [x, y] of spots) await app.pointers.dot('mouse', { x: width * x, y: height * y });
+    await expectNotDigit(app, await app.resultFor(spots.length), 'four dots');
+    expect(await app.prediction.textContent()).toMatch(/too small to read/i);
+  });
+
+  it('a line across the pad is not a digit whatever the model says; an upright one is a 1', async () => {
+    const app = await suite.open();
+    const { width, height } = await app.padBox();
+    const across = densify(
+      [
+        { x: width * 0.2, y: height * 0.5 },
+        { x: width * 0.8, y: height * 0.47 },
+      ],
+      MOUSE_STEP,
+    );
+    await expectNotDigit(app, await app.drawAndRead('mouse', [across]), 'a line across');
+    expect(await app.prediction.textContent()).toMatch(/That doesn't look like a digit/);
+    await app.clear();
+    const upright = densify(
+      [
+        { x: width * 0.5, y: height * 0.2 },
+        { x: width * 0.48, y: height * 0.8 },
+      ],
+      MOUSE_STEP,
+    );
+    expect(await app.drawAndRead('mouse', [upright])).toMatchObject({ verdict: 'digit', digit: 1 });
   });
 
   it('a scribble over the middle of the pad is not a digit', async () => {

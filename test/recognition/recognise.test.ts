@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { drawWithNodeCanvas } from './nodeCanvas';
-import { MNIST_PIXELS, type Stroke } from '../../src/digit';
+import { MNIST_PIXELS, type InkShape, type Stroke } from '../../src/digit';
 import type { Classifier } from '../../src/model/classifier';
 import { DIGITS_ONLY } from '../../src/model/modelSource';
 import { lineWidthForPad } from '../../src/pad/padGeometry';
@@ -64,6 +64,12 @@ const line = (length: number): Stroke[] => [
   ],
 ];
 
+/** A horizontal line `length` px long, in the middle of the pad. */
+const across = (length: number): Stroke => [
+  { x: 250 - length / 2, y: 250 },
+  { x: 250 + length / 2, y: 250 },
+];
+
 describe('recognise', () => {
   it('asks nothing of the model for an empty pad', async () => {
     const classifier = recordingClassifier();
@@ -80,18 +86,19 @@ describe('recognise', () => {
     const [reading] = recognition.readings;
     expect(reading.input).toBe(classifier.inputs[0][0]);
     expect(reading.outputs[0]).toBeCloseTo(0.91);
-    expect(reading.tooSmall).toBe(false);
+    expect(reading.ink).toBe('readable');
   });
 
-  it.each([
-    ['a dot', [[{ x: 100, y: 100 }]], true],
-    ['a tick shorter than the pen is wide', line(PAD_PEN * 0.8), true],
-    ['a line as long as the pen is wide', line(PAD_PEN), false],
-    ['a digit a tenth of the pad high', line(PAD * 0.1), false],
-    ['a digit filling the pad', line(PAD * 0.9), false],
-  ])('says whether the ink is too small to read: %s', async (_name, strokes, tooSmall) => {
+  it.each<[string, Stroke[], InkShape]>([
+    ['a dot', [[{ x: 100, y: 100 }]], 'too-small'],
+    ['a tick shorter than the pen is wide', line(PAD_PEN * 0.8), 'too-small'],
+    ['a line as long as the pen is wide', line(PAD_PEN), 'readable'],
+    ['a digit a tenth of the pad high', line(PAD * 0.1), 'readable'],
+    ['a digit filling the pad', line(PAD * 0.9), 'readable'],
+    ['a line across the pad', [across(PAD * 0.8)], 'line'],
+  ])("says what the ink's shape says: %s", async (_name, strokes, ink) => {
     const recognition = await recognise(snapshot(strokes), recordingClassifier(), raster);
-    expect(recognition.readings.map((reading) => reading.tooSmall)).toEqual([tooSmall]);
+    expect(recognition.readings.map((reading) => reading.ink)).toEqual([ink]);
   });
 
   it('reads a number in one model call, its digits left to right whatever order they were drawn in', async () => {
@@ -143,7 +150,7 @@ describe('recognise', () => {
     expect(strokesToModelInput(speck, 0.25, raster)).toBeNull();
     const recognition = await recognise(snapshot(speck, 1), recordingClassifier(), raster);
     expect(recognition.readings).toHaveLength(1);
-    expect(recognition.readings[0].tooSmall).toBe(true);
+    expect(recognition.readings[0].ink).toBe('too-small');
     expect(recognition.readings[0].input).toEqual(new Float32Array(MNIST_PIXELS));
   });
 });

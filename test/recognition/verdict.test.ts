@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { InkShape } from '../../src/digit';
 import type { NotDigitScore } from '../../src/model/catalog';
 import {
   CONFIDENCE_THRESHOLD,
@@ -24,8 +25,8 @@ const eleven = (notDigit: number, entries: Record<number, number>) => [
 ];
 
 const NOT_DIGIT: NotDigitScore = { output: 10, threshold: 0.4 };
-const read = (outputs: number[], notDigit: NotDigitScore | null = NOT_DIGIT, tooSmall = false) =>
-  judge({ outputs, tooSmall }, notDigit);
+const read = (outputs: number[], notDigit: NotDigitScore | null = NOT_DIGIT, ink: InkShape = 'readable') =>
+  judge({ outputs, ink }, notDigit);
 const kindOf = (verdict: ReadingVerdict) =>
   verdict.kind === 'not-digit' ? `not-digit (${verdict.reason})` : verdict.kind;
 
@@ -49,60 +50,94 @@ describe('the digit probabilities shown', () => {
 describe('the verdict', () => {
   const T = CONFIDENCE_THRESHOLD;
   const N = NOT_DIGIT.threshold;
-  it.each<[string, number[], NotDigitScore | null, boolean, string]>([
+  it.each<[string, number[], NotDigitScore | null, InkShape, string]>([
     // The model's "not a digit" score, at and around its threshold.
-    ['not-digit score at the threshold', eleven(N, { 3: 0.99 }), NOT_DIGIT, false, 'not-digit (not-a-digit)'],
+    [
+      'not-digit score at the threshold',
+      eleven(N, { 3: 0.99 }),
+      NOT_DIGIT,
+      'readable',
+      'not-digit (not-a-digit)',
+    ],
     [
       'not-digit score just above it',
       eleven(N + 1e-6, { 3: 0.99 }),
       NOT_DIGIT,
-      false,
+      'readable',
       'not-digit (not-a-digit)',
     ],
-    ['not-digit score just below it', eleven(N - 1e-6, { 3: 0.99 }), NOT_DIGIT, false, 'digit'],
-    ['not-digit score 0', eleven(0, { 3: 0.99 }), NOT_DIGIT, false, 'digit'],
-    ['not-digit score 1', eleven(1, { 3: 0.99 }), NOT_DIGIT, false, 'not-digit (not-a-digit)'],
+    ['not-digit score just below it', eleven(N - 1e-6, { 3: 0.99 }), NOT_DIGIT, 'readable', 'digit'],
+    ['not-digit score 0', eleven(0, { 3: 0.99 }), NOT_DIGIT, 'readable', 'digit'],
+    ['not-digit score 1', eleven(1, { 3: 0.99 }), NOT_DIGIT, 'readable', 'not-digit (not-a-digit)'],
     [
       'not-digit score below it, digits unsure',
       eleven(N - 1e-6, { 3: 0.5, 5: 0.4 }),
       NOT_DIGIT,
-      false,
+      'readable',
       'unsure',
     ],
     // The digits' confidence, renormalised, at and around 0.6.
     // Two digits share everything here, so the sums are exact and "at" is exactly at.
-    ['top digit at exactly the confidence threshold', digits({ 0: T, 1: 1 - T }), null, false, 'digit'],
-    ['top digit just below it', digits({ 0: T - 1e-9, 1: 1 - T + 1e-9 }), null, false, 'unsure'],
-    ['top digit just above it', digits({ 0: T + 1e-9, 1: 1 - T - 1e-9 }), null, false, 'digit'],
+    ['top digit at exactly the confidence threshold', digits({ 0: T, 1: 1 - T }), null, 'readable', 'digit'],
+    ['top digit just below it', digits({ 0: T - 1e-9, 1: 1 - T + 1e-9 }), null, 'readable', 'unsure'],
+    ['top digit just above it', digits({ 0: T + 1e-9, 1: 1 - T - 1e-9 }), null, 'readable', 'digit'],
     [
       'renormalised top digit at it',
       eleven(0.5, { 4: T, 9: 1 - T }),
       { ...NOT_DIGIT, threshold: 0.9 },
-      false,
+      'readable',
       'digit',
     ],
-    ['renormalised top digit just below it', eleven(0.3, { 4: T - 1e-6 }), NOT_DIGIT, false, 'unsure'],
+    ['renormalised top digit just below it', eleven(0.3, { 4: T - 1e-6 }), NOT_DIGIT, 'readable', 'unsure'],
     // A raw top output of 0.42 is 0.6 of the digits' 0.7: what counts is the share among digits.
-    ['raw top output under 0.6, renormalised over it', eleven(0.3, { 4: 0.65 }), NOT_DIGIT, false, 'digit'],
+    [
+      'raw top output under 0.6, renormalised over it',
+      eleven(0.3, { 4: 0.65 }),
+      NOT_DIGIT,
+      'readable',
+      'digit',
+    ],
     // Ink too small to read, whatever the model says.
-    ['too small, the model sure of a digit', eleven(0, { 1: 1 }), NOT_DIGIT, true, 'not-digit (too-small)'],
-    ['too small, a ten-output model', digits({ 0: 1 }), null, true, 'not-digit (too-small)'],
-    ['too small and scored not a digit', eleven(0.9, { 1: 1 }), NOT_DIGIT, true, 'not-digit (too-small)'],
+    [
+      'too small, the model sure of a digit',
+      eleven(0, { 1: 1 }),
+      NOT_DIGIT,
+      'too-small',
+      'not-digit (too-small)',
+    ],
+    ['too small, a ten-output model', digits({ 0: 1 }), null, 'too-small', 'not-digit (too-small)'],
+    [
+      'too small and scored not a digit',
+      eleven(0.9, { 1: 1 }),
+      NOT_DIGIT,
+      'too-small',
+      'not-digit (too-small)',
+    ],
+    // A lone line lying too far from upright, whatever the model says; the size check comes first.
+    [
+      'a lying line, the model sure of a digit',
+      eleven(0, { 1: 1 }),
+      NOT_DIGIT,
+      'line',
+      'not-digit (not-a-digit)',
+    ],
+    ['a lying line, a ten-output model', digits({ 7: 1 }), null, 'line', 'not-digit (not-a-digit)'],
     // A ten-output model has no score to say it with.
-    ['a ten-output model, one digit', digits({ 8: 0.99 }), null, false, 'digit'],
-    ['a ten-output model, two digits', digits({ 8: 0.45, 0: 0.4 }), null, false, 'unsure'],
-  ])('%s', (_name, outputs, notDigit, tooSmall, expected) => {
-    expect(kindOf(read(outputs, notDigit, tooSmall))).toBe(expected);
+    ['a ten-output model, one digit', digits({ 8: 0.99 }), null, 'readable', 'digit'],
+    ['a ten-output model, two digits', digits({ 8: 0.45, 0: 0.4 }), null, 'readable', 'unsure'],
+  ])('%s', (_name, outputs, notDigit, ink, expected) => {
+    expect(kindOf(read(outputs, notDigit, ink))).toBe(expected);
   });
 
   it('keeps the top digit, its renormalised probability and the runner-up in every verdict', () => {
-    for (const [outputs, tooSmall] of [
-      [eleven(0.9, { 6: 0.7, 5: 0.2 }), false],
-      [eleven(0.1, { 6: 0.7, 5: 0.2 }), false],
-      [eleven(0.1, { 6: 0.5, 5: 0.45 }), false],
-      [eleven(0.1, { 6: 0.7, 5: 0.2 }), true],
+    for (const [outputs, ink] of [
+      [eleven(0.9, { 6: 0.7, 5: 0.2 }), 'readable'],
+      [eleven(0.1, { 6: 0.7, 5: 0.2 }), 'readable'],
+      [eleven(0.1, { 6: 0.5, 5: 0.45 }), 'readable'],
+      [eleven(0.1, { 6: 0.7, 5: 0.2 }), 'too-small'],
+      [eleven(0.1, { 6: 0.7, 5: 0.2 }), 'line'],
     ] as const) {
-      const verdict = read([...outputs], NOT_DIGIT, tooSmall);
+      const verdict = read([...outputs], NOT_DIGIT, ink);
       expect(verdict).toMatchObject({ digit: 6, runnerUp: 5 });
       expect(verdict.confidence).toBeCloseTo(verdict.kind === 'unsure' ? 0.5 : 0.7, 10);
       expect(verdict.probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 10);
