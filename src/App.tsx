@@ -23,6 +23,7 @@ import { useStrokeHistory } from './hooks/useStrokeHistory';
 import type { StrokeHistory } from './pad/strokeHistory';
 import { useTeaching, type Teaching } from './hooks/useTeaching';
 import { DEFAULT_DEVICE, detectInputDevice, type InputDevice } from './pad/padHint';
+import type { InkShape } from './digit';
 import type { Classifier } from './model/classifier';
 import { createAppServices, type AppServices } from './services';
 
@@ -52,18 +53,20 @@ interface AppHeaderProps {
   readonly inUse: InUse;
   /** The model's input for the drawing after its last stroke, for the views that look further. */
   readonly input: Float32Array | null;
+  /** What that drawing's shape says, which every model's verdict heeds. */
+  readonly ink: InkShape;
   /** The panels' later parts may come (`useAfterFirstAnswer`). */
   readonly afterFirstAnswer: boolean;
 }
 
 function AppHeader(props: AppHeaderProps) {
-  const { services, teaching, model, device, choice, inUse, input, afterFirstAnswer } = props;
+  const { services, teaching, model, device, choice, inUse, input, ink, afterFirstAnswer } = props;
   const update = useAppUpdate(model.status === 'ready');
   return (
     <header className="app-header">
       <h1>digitpad</h1>
       <ModelPicker choice={choice} />
-      <ExplorePanel {...{ services, choice, inUse, input, afterFirstAnswer }} />
+      <ExplorePanel {...{ services, choice, inUse, input, ink, afterFirstAnswer }} />
       <HistoryPanel
         {...{ afterFirstAnswer, history: teaching.saved, adaptation: teaching.adaptation }}
         modelId={teaching.modelId}
@@ -140,7 +143,8 @@ export function App({ services: given }: AppProps) {
   const { recognition, judging } = teaching;
   useDiagnostics(services, classifier);
   const [shown, show] = useShownDigit(recognition);
-  const input = useAfterStroke(recognition.readings[shown]?.input ?? null, settled);
+  const looked = useAfterStroke(recognition.readings[shown] ?? null, settled);
+  const [input, ink] = [looked?.input ?? null, looked?.ink ?? 'readable'];
   useKeyboardShortcuts({ undo, redo, clear });
   const hintId = useId();
   // The prerendered page and hydration use the default device, so the markup matches; the real
@@ -150,7 +154,7 @@ export function App({ services: given }: AppProps) {
   return (
     <div className="app">
       <AppHeader
-        {...{ services, teaching, device, choice, inUse, input, afterFirstAnswer }}
+        {...{ services, teaching, device, choice, inUse, input, ink, afterFirstAnswer }}
         model={model.state}
       />
       {/* Grid areas place these per screen shape; the DOM order is the reading order. */}

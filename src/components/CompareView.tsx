@@ -1,3 +1,4 @@
+import type { InkShape } from '../digit';
 import { useComparison } from '../hooks/useExplore';
 import type { CatalogEntry } from '../model/catalog';
 import type { Lent, ModelAnswer } from '../model/comparison';
@@ -5,11 +6,11 @@ import { handwritingText, sizeText } from '../model/modelChoice';
 import { judge } from '../recognition/verdict';
 
 /** A model's answer in words: "7", "7 or 1?", "not a digit", or where it is in loading. */
-function answerText(answer: ModelAnswer): { text: string; digit: string; confidence: string } {
+function answerText(answer: ModelAnswer, ink: InkShape): { text: string; digit: string; confidence: string } {
   if (answer.state === 'error') return { text: `failed: ${answer.error ?? ''}`, digit: '', confidence: '' };
   if (answer.outputs === null)
     return { text: answer.state === 'ready' ? '–' : 'loading…', digit: '', confidence: '' };
-  const verdict = judge({ outputs: answer.outputs, ink: 'readable' }, answer.entry.notDigit ?? null);
+  const verdict = judge({ outputs: answer.outputs, ink }, answer.entry.notDigit ?? null);
   const sure = `${Math.round(verdict.confidence * 100)}%`;
   const text =
     verdict.kind === 'not-digit'
@@ -27,13 +28,15 @@ interface CompareViewProps {
   /** The id of the model in use. */
   readonly inUse: string | null;
   readonly input: Float32Array | null;
+  /** What the drawing's shape says, heeded by every model's verdict as by the page's. */
+  readonly ink: InkShape;
 }
 
 /**
  * Every catalog model's answer for the drawing, side by side: models load when the view opens,
  * read the drawing in turn after each stroke, and are freed when it closes.
  */
-export default function CompareView({ models, load, inUse, input }: CompareViewProps) {
+export default function CompareView({ models, load, inUse, input, ink }: CompareViewProps) {
   const answers = useComparison(models, load, input);
   return (
     <table className="compare" data-testid="compare">
@@ -48,7 +51,7 @@ export default function CompareView({ models, load, inUse, input }: CompareViewP
       </thead>
       <tbody>
         {answers.map((answer) => {
-          const { text, digit, confidence } = answerText(answer);
+          const { text, digit, confidence } = answerText(answer, ink);
           const { entry } = answer;
           return (
             <tr key={entry.id} data-model={entry.id} data-digit={digit} data-confidence={confidence}>

@@ -132,6 +132,21 @@ describe('the Models panel', () => {
       null,
       { timeout: 60_000 },
     );
+    // A line across the pad is no digit for any model, as the page says of it. Esc clears.
+    await app.page.keyboard.press('Escape');
+    await app.blank();
+    const { width, height } = await app.padBox();
+    const across = [
+      { x: width * 0.2, y: height * 0.5 },
+      { x: width * 0.8, y: height * 0.46 },
+    ];
+    expect(await app.drawAndRead('mouse', [densify(across, MOUSE_STEP)])).toMatchObject({
+      verdict: 'not-digit',
+    });
+    const answers = () => rows.evaluateAll((all) => all.map((row) => row.querySelector('td')?.textContent));
+    await expect
+      .poll(answers, { timeout: 60_000 })
+      .toEqual(served.models.map(() => 'not a digit').concat('not a digit'));
     await app.page.getByText('Compare the models').click();
     await expect.poll(() => app.numTensors()).toBe(before);
   });
