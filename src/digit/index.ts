@@ -17,12 +17,5 @@ export {
   readingLineWidth,
   tooSmallToRead,
 } from './penWidth';
-export {
-  bendOf,
-  degreesFromVertical,
-  inkShape,
-  isLyingLine,
-  MAX_LINE_BEND,
-  MIN_LINE_DEGREES_FROM_VERTICAL,
-} from './inkShape';
+export { inkShape, isLyingLine, MAX_LINE_BEND, MIN_LINE_DEGREES_FROM_VERTICAL } from './inkShape';
 export type { InkShape } from './inkShape';

@@ -65,7 +65,7 @@ describe('what the ink’s shape says', () => {
       'readable',
     ],
     [
-      'a line drawn out and back again',
+      'a line gone over again, out and back',
       [
         densify([
           { x: 80, y: 200 },
@@ -73,7 +73,7 @@ describe('what the ink’s shape says', () => {
           { x: 140, y: 200 },
         ]),
       ],
-      'readable',
+      'line',
     ],
   ])('%s: %s', (_name, strokes, expected) => {
     expect(inkShape(strokes, PEN)).toBe(expected);
