@@ -21,9 +21,23 @@ export function AboutText({ mac, backendLine }: AboutTextProps) {
         page says it is not sure. Nothing you draw leaves your device.
       </p>
       <p>
+        The network also learned what is not a digit, from handwritten letters and from scribbles, shapes and
+        crossed-out digits made up for it, and says so when it sees one. Specks too small to read, and a
+        single straight line lying across, are never taken for a digit, whatever the network answers.
+      </p>
+      <p>
         Keys: {keys.undo} undoes, {keys.redo} redoes, {keys.clear} or Delete clears.
       </p>
       {backendLine}
+      <DataCredits />
+    </>
+  );
+}
+
+/** Whose data taught the models, as their licences ask. */
+function DataCredits() {
+  return (
+    <>
       <h2>Data</h2>
       <ul>
         <li>
@@ -35,6 +49,11 @@ export function AboutText({ mac, backendLine }: AboutTextProps) {
           Pen digits: E. Alpaydin and F. Alimoglu,{' '}
           <a href="https://doi.org/10.24432/C5MG6K">Pen-Based Recognition of Handwritten Digits</a>, UCI
           Machine Learning Repository, 1998, CC BY 4.0.
+        </li>
+        <li>
+          Pen digits and letters of many more writers: the{' '}
+          <a href="https://doi.org/10.5281/zenodo.1195803">UNIPEN project, train_r01_v07 release</a> (pen
+          tablets, 1991-95), CC BY 4.0.
         </li>
       </ul>
     </>

@@ -76,6 +76,10 @@ describe('the About panel', () => {
       'href',
       'https://doi.org/10.24432/C5MG6K',
     );
+    expect(screen.getByRole('link', { name: /UNIPEN project/ })).toHaveAttribute(
+      'href',
+      'https://doi.org/10.5281/zenodo.1195803',
+    );
     expect(screen.getByText(/Ctrl\+Z undoes, Ctrl\+Y redoes/)).toBeVisible();
   });
 
