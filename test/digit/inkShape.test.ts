@@ -28,6 +28,8 @@ function lineAt(degrees: number, length = 240, bend = 0): Stroke {
 }
 
 const dot = (x: number, y: number): Stroke => [{ x, y }];
+/** One stroke through these corners, with points as a pointer gives them. */
+const polyline = (...corners: [number, number][]): Stroke => densify(corners.map(([x, y]) => ({ x, y })));
 const moved = (stroke: Stroke, by: Point, scale = 1): Stroke =>
   stroke.map((p) => ({ x: p.x * scale + by.x, y: p.y * scale + by.y }));
 
@@ -53,28 +55,8 @@ describe('what the ink’s shape says', () => {
     ['a horizontal line bent a little', [lineAt(90, 240, MAX_LINE_BEND * 0.9)], 'line'],
     ['a horizontal arc', [lineAt(90, 240, 0.3)], 'readable'],
     ['two horizontal lines (an equals sign)', [lineAt(90), moved(lineAt(90), { x: 0, y: 60 })], 'readable'],
-    [
-      'a 7 in one stroke',
-      [
-        densify([
-          { x: 100, y: 80 },
-          { x: 300, y: 80 },
-          { x: 170, y: 330 },
-        ]),
-      ],
-      'readable',
-    ],
-    [
-      'a line gone over again, out and back',
-      [
-        densify([
-          { x: 80, y: 200 },
-          { x: 320, y: 200 },
-          { x: 140, y: 200 },
-        ]),
-      ],
-      'line',
-    ],
+    ['a 7 in one stroke', [polyline([100, 80], [300, 80], [170, 330])], 'readable'],
+    ['a line gone over again, out and back', [polyline([80, 200], [320, 200], [140, 200])], 'line'],
   ])('%s: %s', (_name, strokes, expected) => {
     expect(inkShape(strokes, PEN)).toBe(expected);
   });
