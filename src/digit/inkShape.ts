@@ -11,9 +11,10 @@ import type { Point, Stroke } from './types';
 export type InkShape = 'readable' | 'too-small' | 'line';
 
 /**
- * A stroke this far or further from vertical is no 1. UNIPEN's writers slant their 1s by up to
- * 42 degrees (3 of 9,947 digits lean 40 or more), the UCI pen digits' by at most 24; none of
- * 17,441 real digits is a straight stroke leaning 45 degrees or more.
+ * A stroke this far or further from vertical is no 1. UNIPEN's training and tuning writers slant
+ * their 1s by up to 42 degrees (3 of 9,947 digits lean 40 or more, none by a test writer), the
+ * UCI pen digits' writers by at most 24; none of 17,441 real digits is a straight stroke leaning
+ * 45 degrees or more.
  */
 export const MIN_LINE_DEGREES_FROM_VERTICAL = 45;
 
