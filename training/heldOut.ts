@@ -6,15 +6,7 @@
  * test writers.
  */
 import type { LayersModel } from '@tensorflow/tfjs-layers';
-import {
-  inkExtent,
-  inkShape,
-  MNIST_PIXELS,
-  NOT_DIGIT,
-  type InkShape,
-  type PenSample,
-  type Stroke,
-} from '../src/digit';
+import { inkShape, MNIST_PIXELS, NOT_DIGIT, type InkShape, type PenSample, type Stroke } from '../src/digit';
 import { evaluation, predictOutputs, type LabelledInputs } from '../src/learning/evaluate';
 import { generateNegative, NEGATIVE_KINDS, NEGATIVE_PAD, type NegativeKind } from '../src/learning/negatives';
 import {
@@ -29,7 +21,7 @@ import { createRandom } from '../src/learning/random';
 import { judge } from '../src/recognition/verdict';
 import type { Split } from './mnist';
 import { lineWidthForPad } from '../src/pad/padGeometry';
-import { EVAL_PEN_RATIOS, renderAsThePageReads, renderPenDigit, scaledToHeight } from './pen';
+import { EVAL_PEN_RATIOS, penForRatio, renderAsThePageReads, renderPenDigit, scaledToHeight } from './pen';
 import type { TrainingData } from './sources';
 
 /** The pen width the single-width sets are drawn at: the middle of `EVAL_PEN_RATIOS`. */
@@ -73,7 +65,7 @@ const onPad = (strokes: readonly Stroke[], padLineWidth: number): PageDrawing =>
 /** A sample drawn with a pen `ratio` of its own size wide (`renderPenDigit`). */
 const withPenRatio = (sample: PenSample<number | string>, ratio: number): PageDrawing => ({
   input: renderPenDigit(sample, ratio),
-  ink: inkShape(sample.strokes, ratio * Math.max(inkExtent(sample.strokes), 1)),
+  ink: inkShape(sample.strokes, penForRatio(sample, ratio)),
 });
 
 const atRatio = (

@@ -82,9 +82,12 @@ export function renderAsThePageReads(strokes: readonly Stroke[], padLineWidth: n
  * filling 30-90% of it, so 0.05 to 0.15).
  */
 export function renderPenDigit(digit: PenSample<PenLabel>, penRatio: number): Float32Array | null {
-  const extent = Math.max(inkExtent(digit.strokes), 1);
-  return renderStrokes(digit.strokes, penRatio * extent);
+  return renderStrokes(digit.strokes, penForRatio(digit, penRatio));
 }
+
+/** The width of a pen `penRatio` times the sample's longer side (stroke units). */
+export const penForRatio = (sample: PenSample<PenLabel>, penRatio: number) =>
+  penRatio * Math.max(inkExtent(sample.strokes), 1);
 
 /**
  * The sample as a person would draw it `height` px tall on a square pad of side `padSide` (the

@@ -27,7 +27,7 @@ import { batchLine, epochLine, LiveLine, summaryTable, type EpochRow } from './p
 import { DIGIT_LABELS, MNIST_PIXELS, NOT_DIGIT, NUM_CLASSES } from '../src/digit/types';
 import { createRandom } from '../src/learning/random';
 import { loadTrainingSources, outputsFor, type SourceOptions, type TrainingData } from './sources';
-import { fit, visitedPerEpoch, type DigitSource } from '../src/learning/fit';
+import { fit, imagesPerEpoch, visitedPerEpoch, type DigitSource } from '../src/learning/fit';
 import { measureLatency, type Latency } from './latency';
 import { registerWasmConvGradients } from '../src/learning/wasmConvGradients';
 
@@ -224,7 +224,7 @@ function metricsOf(
     penDigits: data.pen.test.length,
     epochs: options.epochs,
     batchSize: options.batchSize,
-    trainImages: data.sources.reduce((sum, source) => sum + visitedPerEpoch(source), 0),
+    trainImages: imagesPerEpoch(data.sources),
     ...realHandwritingMetrics(data, evaluation),
     trainSeconds: Math.round(trained.trainSeconds),
     samplesPerSecond: Math.round(rows.reduce((a, h) => a + h.imagesPerSecond, 0) / rows.length),

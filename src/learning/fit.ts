@@ -97,6 +97,10 @@ interface FitState {
 export const visitedPerEpoch = (source: DigitSource) =>
   Math.min(source.count, source.perEpoch ?? source.count);
 
+/** How many items an epoch visits, over all the sources. */
+export const imagesPerEpoch = (sources: readonly DigitSource[]) =>
+  sources.reduce((sum, source) => sum + visitedPerEpoch(source), 0);
+
 /** An epoch's (source, index) pairs: every item of a source, or a fresh random `perEpoch` of them. */
 function epochPositions(sources: readonly DigitSource[], random: Random) {
   return sources.flatMap((source, s) => {
@@ -191,8 +195,7 @@ export async function fit(
   options: FitOptions,
 ): Promise<EpochStats[]> {
   const { epochs, batchSize, random, helpers = [], peakLearningRate = 2e-3 } = options;
-  const perEpoch = sources.reduce((sum, source) => sum + visitedPerEpoch(source), 0);
-  const total = epochs * Math.ceil(perEpoch / batchSize);
+  const total = epochs * Math.ceil(imagesPerEpoch(sources) / batchSize);
   const warmup = options.warmupSteps ?? Math.min(200, Math.ceil(total / 10));
   const optimizer = tf.train.adam(peakLearningRate);
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
