@@ -6,8 +6,10 @@
  * the rest of their digits are the test. The model runs through the page's own code
  * (src/model: the classifier and its Sequential runner) on the WASM backend, each sample drawn as
  * a person would draw it on the page's pad and read as the page reads it; the adaptation is the
- * page's (src/adaptation). `--tune` chooses the adaptation's options on the tuning writers
- * instead (pen digits 21-24, UNIPEN tuning writers), never on the writers it reports.
+ * page's (src/adaptation). `--tune` scores the adaptation's options on the tuning writers
+ * instead, never on the writers it reports: every writer that is not a test writer and that the
+ * model in `--model` did not learn from (pen digits 21-24 and UNIPEN's tuning writers, and the
+ * training writers a `npm run train -- --train-writers` run left out, as its metrics.json lists).
  * `--fine-tune` sets the page's memory beside the alternative it was chosen over: the output
  * layer fine-tuned on the corrections (`outputLayerTuning.ts`), and both together (on the
  * tuning writers with `--tune`).
@@ -64,16 +66,11 @@ export function nodeClassifier(modelDir: string): Promise<Classifier> {
   return createClassifier({ source, runtime, backends: ['wasm'] });
 }
 
-/** Writers of `group` with at least MAX_K + 1 samples of every digit: every k leaves a test. */
-export function writersOf(
-  digits: readonly PenDigit[],
-  groupOf: (w: number | string) => WriterGroup,
-  group: WriterGroup,
-) {
+/** Writers `picked` with at least MAX_K + 1 samples of every digit: every k leaves a test. */
+export function writersOf(digits: readonly PenDigit[], picked: (w: number | string) => boolean) {
   const byWriter = new Map<string, PenDigit[]>();
   for (const d of digits)
-    if (groupOf(d.writer) === group)
-      byWriter.set(String(d.writer), [...(byWriter.get(String(d.writer)) ?? []), d]);
+    if (picked(d.writer)) byWriter.set(String(d.writer), [...(byWriter.get(String(d.writer)) ?? []), d]);
   const counts = (samples: PenDigit[]) =>
     Array.from({ length: NUM_CLASSES }, (_, digit) => samples.filter((s) => s.label === digit).length);
   return [...byWriter].filter(([, samples]) => Math.min(...counts(samples)) > MAX_K);
@@ -246,33 +243,81 @@ function parseAdaptationArgs(argv: string[]): AdaptationArgs {
   };
 }
 
-/** Every usable writer of `group` in both data sets, read through the classifier. */
-async function readGroup(args: AdaptationArgs, classifier: Classifier, group: WriterGroup) {
-  const sets: [PenDigit[], (w: number | string) => WriterGroup][] = [
-    [await loadPenDigits(args.penData), penDigitsGroup],
+/** The writers a model learned from, as its metrics.json lists them; null for a list it does not keep. */
+export interface TrainedWriters {
+  readonly pen: readonly (number | string)[] | null;
+  readonly unipen: readonly (number | string)[] | null;
+}
+
+export function trainedWritersOf(modelDir: string): TrainedWriters {
+  const metrics = JSON.parse(readFileSync(join(modelDir, 'metrics.json'), 'utf8')) as {
+    penTrainWriters?: (number | string)[];
+    unipenTrainWriters?: (number | string)[];
+  };
+  return { pen: metrics.penTrainWriters ?? null, unipen: metrics.unipenTrainWriters ?? null };
+}
+
+/**
+ * Who a figure comes from. `test`: the test writers. `tune`: every writer that is not a test
+ * writer and that this model did not learn from: the tuning writers, and the training writers a
+ * `--train-writers` run left out. A model whose metrics do not list its training writers (older
+ * ones, for UNIPEN) is taken to have learned from all of them.
+ */
+export function writerPicker(
+  role: 'tune' | 'test',
+  groupOf: (w: number | string) => WriterGroup,
+  trained: readonly (number | string)[] | null,
+) {
+  if (role === 'test') return (w: number | string) => groupOf(w) === 'test';
+  const learned = new Set((trained ?? []).map(String));
+  return (w: number | string) =>
+    groupOf(w) === 'tune' || (trained !== null && groupOf(w) === 'train' && !learned.has(String(w)));
+}
+
+/** Every usable writer of the role in both data sets, read through the classifier. */
+async function readGroup(args: AdaptationArgs, classifier: Classifier, role: 'tune' | 'test') {
+  const trained = trainedWritersOf(args.model);
+  const sets: [PenDigit[], (w: number | string) => boolean][] = [
+    [await loadPenDigits(args.penData), writerPicker(role, penDigitsGroup, trained.pen)],
   ];
-  if (args.unipenData) sets.push([await loadPenDigits(args.unipenData), unipenGroup]);
+  if (args.unipenData)
+    sets.push([await loadPenDigits(args.unipenData), writerPicker(role, unipenGroup, trained.unipen)]);
   const writers: WriterReadings[] = [];
-  for (const [digits, groupOf] of sets)
-    for (const [writer, samples] of writersOf(digits, groupOf, group))
+  for (const [digits, picked] of sets)
+    for (const [writer, samples] of writersOf(digits, picked))
       writers.push(await readWriter(classifier, writer, samples));
   return writers;
 }
 
-/** The options a small grid finds best on the tuning writers: lowest error with 10% wrong labels, no writer made worse. */
+/**
+ * How options score on the tuning writers, lower better: the issue's figures at k = 3 together
+ * (the mean error, the error with 10% of the labels wrong, the worst writer's error) and a
+ * whole 1 when any writer is made worse at any k.
+ */
+export const tuningScore = (f: AdaptationFigures) =>
+  f.byK[1].adapted + f.mislabelledK3.adapted + (1 - f.worstAtK3.accuracy) + (f.madeWorse.length > 0 ? 1 : 0);
+
+/** The grid `--tune` searches. */
+export const TUNING_GRID = {
+  neighbours: [5, 7, 9],
+  sharpness: [10, 20, 40],
+  weight: [0.5, 0.6, 0.7, 0.8, 0.9],
+  floor: [0, 0.3],
+  doubt: [0.5, 0.8, 1],
+} as const;
+
+/** Every option of the grid, scored on the tuning writers, best first. */
 function tune(writers: readonly WriterReadings[]): { options: AdaptOptions; score: number }[] {
   const tried: { options: AdaptOptions; score: number }[] = [];
-  for (const neighbours of [3, 5, 7])
-    for (const sharpness of [5, 10, 20, 40])
-      for (const weight of [0.3, 0.45, 0.6, 0.8])
-        for (const floor of [0, 0.3, 0.5])
-          for (const doubt of [0, 0.5, 0.8]) {
+  for (const neighbours of TUNING_GRID.neighbours)
+    for (const sharpness of TUNING_GRID.sharpness)
+      for (const weight of TUNING_GRID.weight)
+        for (const floor of TUNING_GRID.floor)
+          for (const doubt of TUNING_GRID.doubt) {
             const options = { neighbours, sharpness, weight, floor, doubt };
-            const f = figuresFor(writers, memoryAdapter(options));
-            const score = f.byK[1].adapted + f.mislabelledK3.adapted + (f.madeWorse.length > 0 ? 1 : 0);
-            tried.push({ options, score });
+            tried.push({ options, score: tuningScore(figuresFor(writers, memoryAdapter(options))) });
           }
-  return tried.sort((a, b) => a.score - b.score).slice(0, 5);
+  return tried.sort((a, b) => a.score - b.score);
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
@@ -311,7 +356,15 @@ async function main(): Promise<number> {
       return 0;
     }
     if (args.tune) {
-      for (const { options, score } of tune(writers)) console.log(JSON.stringify(options), score.toFixed(4));
+      console.log(`tuning writers (${writers.length}): ${writers.map((w) => w.writer).join(', ')}`);
+      const defaults = figuresFor(writers, memoryAdapter(ADAPT_DEFAULTS));
+      console.log(
+        `the page's options ${JSON.stringify(ADAPT_DEFAULTS)}: score ${tuningScore(defaults).toFixed(4)}`,
+      );
+      report(defaults, (line) => console.log(`  ${line}`));
+      console.log('the grid, best first:');
+      for (const { options, score } of tune(writers).slice(0, 10))
+        console.log(`  ${JSON.stringify(options)} ${score.toFixed(4)}`);
       return 0;
     }
     const figures = figuresFor(writers, memoryAdapter(ADAPT_DEFAULTS));

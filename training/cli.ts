@@ -37,7 +37,7 @@ export const TRAIN_DEFAULTS = {
 export interface TrainFlag {
   readonly name: string;
   /** What the value is, for the usage line; none for a switch. */
-  readonly value?: 'DIR' | 'FILE' | 'N' | 'NAME' | 'URL';
+  readonly value?: 'DIR' | 'FILE' | 'N' | 'NAME' | 'URL' | 'SHARE';
   readonly default: string;
   readonly meaning: string;
 }
@@ -114,6 +114,13 @@ export const TRAIN_FLAGS: readonly TrainFlag[] = [
     value: 'N',
     default: String(TRAIN_DEFAULTS.mnistPerEpoch),
     meaning: 'MNIST training images an epoch, a fresh random choice each epoch (60000 for all)',
+  },
+  {
+    name: 'train-writers',
+    value: 'SHARE',
+    default: '1',
+    meaning:
+      'the share (0-1] of the pen and UNIPEN training writers learned from, chosen by a hash of their names; the others stay unseen without being test writers, for tuning the adaptation (npm run test:adaptation -- --tune)',
   },
   {
     name: 'batch-size',
@@ -233,6 +240,15 @@ function archName(value: string | undefined): ArchName {
   throw new UsageError(`--arch must be one of ${ARCH_NAMES.join(', ')}; got "${value}"`);
 }
 
+/** A share in (0, 1]; all (1) when not given. */
+function share(flag: string, value: string | undefined): number {
+  if (value === undefined) return 1;
+  const parsed = Number(value);
+  if (value.trim() === '' || !(parsed > 0 && parsed <= 1))
+    throw new UsageError(`--${flag} needs a share above 0 and at most 1 (0.5 for half), got "${value}"`);
+  return parsed;
+}
+
 function wholeNumber(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
@@ -276,6 +292,7 @@ export function parseTrainArgs(
     lettersData: fileOrNone('letters', TRAIN_DEFAULTS.lettersData),
     negatives: wholeNumber('negatives', value('negatives'), TRAIN_DEFAULTS.negatives),
     mnistPerEpoch: positiveInteger('mnist-per-epoch', value('mnist-per-epoch'), TRAIN_DEFAULTS.mnistPerEpoch),
+    trainWriters: share('train-writers', value('train-writers')),
     mirrors: [...(flags.get('mirror') ?? []), ...DEFAULT_MIRRORS],
   };
 }

@@ -223,6 +223,7 @@ function digitFigures(sets: readonly RowReading[][], labelled: readonly HeldOutS
     accuracy: mean(accuracies),
     byPenWidth: Object.fromEntries(EVAL_PEN_RATIOS.map((r, i) => [String(r), accuracies[i]])),
     notDigit: mean(sets.map((rows, s) => verdictShares(rows, threshold, labelled[s]).notDigit)),
+    unsure: mean(sets.map((rows, s) => verdictShares(rows, threshold, labelled[s]).unsure)),
   };
 }
 

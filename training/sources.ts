@@ -18,6 +18,7 @@ import { uniform, type Random } from '../src/learning/random';
 import type { DigitSource } from '../src/learning/fit';
 import {
   DIGIT_LIKE_LETTERS,
+  keptAtShare,
   ofGroup,
   penDigitsGroup,
   unipenGroup,
@@ -97,6 +98,8 @@ export interface SourceOptions {
   negatives?: number;
   /** MNIST images an epoch, a fresh random choice each epoch; default all. */
   mnistPerEpoch?: number;
+  /** The share of the pen and UNIPEN training writers learned from (`keptAtShare`); default all. */
+  trainWriters?: number;
   limit?: number;
   mirrors?: readonly string[];
   verifyChecksums?: boolean;
@@ -187,6 +190,13 @@ export async function loadTrainingSources(options: SourceOptions): Promise<Train
     unipenGroup,
   );
   unipen.train = unipen.train.slice(0, penLimit);
-  const data = { mnist, mnistCount, pen, unipen, ...(await loadLetters(options.lettersData)) };
+  const { letters, lookalikes } = await loadLetters(options.lettersData);
+  const share = options.trainWriters ?? 1;
+  const kept = <T extends { writer: number | string }>(samples: T[]) =>
+    samples.filter((sample) => keptAtShare(sample.writer, share));
+  pen.train = kept(pen.train);
+  unipen.train = kept(unipen.train);
+  letters.train = kept(letters.train);
+  const data = { mnist, mnistCount, pen, unipen, letters, lookalikes };
   return { ...data, sources: trainingSources(data, options) };
 }

@@ -51,6 +51,8 @@ export interface TrainOptions {
   negatives?: number;
   /** MNIST images per epoch (a fresh random choice each epoch); default all. */
   mnistPerEpoch?: number;
+  /** The share of the pen and UNIPEN training writers learned from; default all (1). */
+  trainWriters?: number;
   mirrors: readonly string[];
   /** Off only for tests with synthetic IDX files. */
   verifyChecksums?: boolean;
@@ -72,7 +74,7 @@ type Log = (line: string) => void;
 
 const sourceNames: Record<string, string> = {
   mnist: 'MNIST images',
-  pen: `pen digits (writers ${PEN_WRITERS.train[0]}-${PEN_WRITERS.train.at(-1)})`,
+  pen: 'pen digits (training writers)',
   unipen: 'UNIPEN digits (training writers)',
   letters: 'UNIPEN letters',
   negatives: 'generated non-digits',
@@ -106,6 +108,7 @@ async function prepareData(options: TrainOptions, log: Log): Promise<PreparedDat
     lettersData: options.lettersData,
     negatives: options.negatives,
     mnistPerEpoch: options.mnistPerEpoch,
+    trainWriters: options.trainWriters,
     limit: options.limit,
     mirrors: options.mirrors,
     verifyChecksums: options.verifyChecksums ?? true,
@@ -219,7 +222,7 @@ function metricsOf(
     penAccuracyByPenWidth: quantized.pen?.byPenWidth ?? null,
     floatPenAccuracy: float.pen?.accuracy ?? null,
     penWriters: quantized.pen ? PEN_WRITERS.test : [],
-    penTrainWriters: data.pen.train.length ? PEN_WRITERS.train : [],
+    penTrainWriters: writerList(data.pen.train),
     penTuneWriters: data.pen.tune.length ? PEN_WRITERS.tune : [],
     penDigits: data.pen.test.length,
     epochs: options.epochs,
@@ -247,6 +250,7 @@ function realHandwritingMetrics(data: PreparedData, { quantized, float }: Shippe
     unipenAccuracy: quantized.unipen?.accuracy ?? null,
     floatUnipenAccuracy: float.unipen?.accuracy ?? null,
     unipenDigits: data.unipen.test.length,
+    unipenTrainWriters: writerList(data.unipen.train),
     unipenWriters: {
       train: writersOf(data.unipen.train),
       tune: writersOf(data.unipen.tune),
@@ -258,6 +262,15 @@ function realHandwritingMetrics(data: PreparedData, { quantized, float }: Shippe
 
 const writersOf = (samples: readonly { writer: number | string }[]) =>
   new Set(samples.map((s) => s.writer)).size;
+
+/**
+ * The writers a model learned from, in order: what `npm run test:adaptation -- --tune` needs to
+ * know which writers this model never saw (a `--train-writers` run leaves some out).
+ */
+const writerList = <W extends number | string>(samples: readonly { writer: W }[]): W[] =>
+  [...new Set(samples.map((s) => s.writer))].sort((a, b) =>
+    typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)),
+  );
 
 type Metrics = ReturnType<typeof metricsOf>;
 
@@ -289,7 +302,7 @@ export function reportHeldOut(log: Log, figures: HeldOutFigures): void {
   if (unipen) log(`UNIPEN digits, test writers (${unipen.count} digits): ${pct(unipen.accuracy)}`);
   if (pen && unipen)
     log(
-      `real digits answered "not a digit": pen ${pct(pen.notDigit)}, UNIPEN ${pct(unipen.notDigit)} (threshold ${figures.threshold})`,
+      `real digits answered "not a digit": pen ${pct(pen.notDigit)}, UNIPEN ${pct(unipen.notDigit)} (threshold ${figures.threshold}); unsure: pen ${pct(pen.unsure)}, UNIPEN ${pct(unipen.unsure)}`,
     );
   if (letters)
     log(

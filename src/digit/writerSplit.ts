@@ -29,6 +29,17 @@ export function unipenGroup(writer: number | string): WriterGroup {
   return bucket < 6 ? 'train' : bucket < 8 ? 'tune' : 'test';
 }
 
+/**
+ * Whether a training writer is learned from when a run learns from only `share` (0-1] of them
+ * (`npm run train -- --train-writers`): a second hash of the name, so the same writer is kept or
+ * left out in every file (digits and letters) and whatever else the run reads. The writers left
+ * out are unseen by that model without being test writers: `npm run test:adaptation -- --tune`
+ * can choose options on them.
+ */
+export function keptAtShare(writer: number | string, share: number): boolean {
+  return share >= 1 || fnv1a(`${String(writer)}#kept`) % 1000 < share * 1000;
+}
+
 /** The samples whose writer `groupOf` puts in `group`. */
 export function ofGroup<T extends { readonly writer: number | string }>(
   samples: readonly T[],

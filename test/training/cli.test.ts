@@ -23,6 +23,7 @@ const SAMPLE = {
   N: '3',
   NAME: 'dense',
   URL: 'https://example.org/mnist/',
+  SHARE: '0.5',
 };
 
 describe('train --help', () => {
@@ -69,8 +70,22 @@ describe('train flags', () => {
     [['--arch', 'resnet'], '--arch must be one of cnn, dense, cnn-large; got "resnet"'],
     [['--arch=CNN'], '--arch must be one of cnn, dense, cnn-large; got "CNN"'],
     [['--arch'], '--arch needs a value (NAME)'],
+    [['--train-writers', '0'], '--train-writers needs a share above 0 and at most 1 (0.5 for half), got "0"'],
+    [
+      ['--train-writers', '50%'],
+      '--train-writers needs a share above 0 and at most 1 (0.5 for half), got "50%"',
+    ],
+    [
+      ['--train-writers', '1.5'],
+      '--train-writers needs a share above 0 and at most 1 (0.5 for half), got "1.5"',
+    ],
   ])('%j fails with a plain message', (argv, message) => {
     expect(() => parseTrainArgs(argv, noFiles)).toThrow(new UsageError(message));
+  });
+
+  it('learns from every training writer unless --train-writers says a share', () => {
+    expect(parseTrainArgs([], noFiles).trainWriters).toBe(1);
+    expect(parseTrainArgs(['--train-writers', '0.5'], noFiles).trainWriters).toBe(0.5);
   });
 
   it('reads values joined with = and apart alike, the last of a repeated flag winning', () => {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { penDigitsGroup, unipenGroup } from '../../src/digit/writerSplit';
+import { splitCorrections, writerPicker } from '../../training/adaptation';
+
+const penWriters = Array.from({ length: 30 }, (_, i) => i + 1);
+const picked = (pick: (w: number | string) => boolean) => penWriters.filter(pick);
+
+describe('the writers test:adaptation reports on and tunes on', () => {
+  const allTrained = Array.from({ length: 20 }, (_, i) => i + 1);
+
+  it.each([
+    ['test, whatever the model learned from', 'test', allTrained, [25, 26, 27, 28, 29, 30]],
+    ['tune, for a model that learned from every training writer', 'tune', allTrained, [21, 22, 23, 24]],
+    [
+      'tune, for a model that left writers out',
+      'tune',
+      [1, 2, 3, 5, 7, 9, 10, 12, 13, 14, 15, 17, 19, 20],
+      [4, 6, 8, 11, 16, 18, 21, 22, 23, 24],
+    ],
+    ['tune, for a model whose metrics do not list its writers', 'tune', null, [21, 22, 23, 24]],
+  ] as const)('%s', (_case, role, trained, expected) => {
+    expect(picked(writerPicker(role, penDigitsGroup, trained))).toEqual(expected);
+  });
+
+  it('never tunes on a test writer, even one a model did not learn from', () => {
+    const names = Array.from({ length: 300 }, (_, i) => `site/w${i}`);
+    const tuning = names.filter(writerPicker('tune', unipenGroup, []));
+    expect(tuning.some((w) => unipenGroup(w) === 'train')).toBe(true);
+    expect(tuning.every((w) => unipenGroup(w) !== 'test')).toBe(true);
+    expect(names.filter(writerPicker('test', unipenGroup, [])).every((w) => unipenGroup(w) === 'test')).toBe(
+      true,
+    );
+  });
+});
+
+describe('splitCorrections', () => {
+  it('takes the first k of each digit as corrections and tests on those after the fifth', () => {
+    const labels = [...Array.from({ length: 7 }, () => 3), ...Array.from({ length: 7 }, () => 8)];
+    expect(splitCorrections(labels, 3)).toEqual({ corrections: [0, 1, 2, 7, 8, 9], test: [5, 6, 12, 13] });
+    expect(splitCorrections(labels, 1).test).toEqual(splitCorrections(labels, 5).test);
+  });
+});

@@ -1,0 +1,71 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatPenData, type PenSample } from '../../src/digit/penData';
+import { keptAtShare, penDigitsGroup, unipenGroup } from '../../src/digit/writerSplit';
+import { loadTrainingSources, type TrainingData } from '../../training/sources';
+import { writeSyntheticMnist } from './fixtures';
+
+/** One short stroke per sample: what the split looks at is the writer, not the ink. */
+const sample = <L extends number | string>(label: L, writer: number | string): PenSample<L> => ({
+  label,
+  writer,
+  strokes: [
+    [
+      { x: 0, y: 0 },
+      { x: 10, y: 40 },
+    ],
+  ],
+});
+
+function writeFiles() {
+  const dir = mkdtempSync(join(tmpdir(), 'digitpad-sources-'));
+  const unipenWriters = Array.from({ length: 60 }, (_, i) => `site${i % 4}/w${i}`);
+  const files = {
+    pen: join(dir, 'pen.json'),
+    unipen: join(dir, 'unipen.json'),
+    letters: join(dir, 'letters.json'),
+  };
+  writeFileSync(files.pen, formatPenData(Array.from({ length: 30 }, (_, i) => sample(i % 10, i + 1))));
+  writeFileSync(files.unipen, formatPenData(unipenWriters.map((w, i) => sample(i % 10, w))));
+  writeFileSync(files.letters, formatPenData(unipenWriters.map((w) => sample('k', w))));
+  return files;
+}
+
+const writers = (samples: readonly { writer: number | string }[]) =>
+  new Set(samples.map((s) => String(s.writer)));
+
+describe('loadTrainingSources --train-writers', () => {
+  const dataDir = writeSyntheticMnist(100, 20);
+  const files = writeFiles();
+  const load = (trainWriters?: number) =>
+    loadTrainingSources({
+      dataDir,
+      penData: files.pen,
+      unipenData: files.unipen,
+      lettersData: files.letters,
+      verifyChecksums: false,
+      trainWriters,
+    });
+
+  it('learns from the kept share of the training writers only, in digits and letters alike', async () => {
+    const [all, half]: TrainingData[] = [await load(), await load(0.5)];
+    expect(writers(all.pen.train).size).toBe(20);
+    for (const set of ['pen', 'unipen', 'letters'] as const) {
+      const kept = [...writers(all[set].train)].filter((w) => keptAtShare(w, 0.5));
+      expect([...writers(half[set].train)].sort()).toEqual(kept.sort());
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept.length).toBeLessThan(writers(all[set].train).size);
+    }
+    expect(writers(half.letters.train)).toEqual(writers(half.unipen.train));
+  });
+
+  it('leaves the tuning and test writers as they are', async () => {
+    const [all, half] = [await load(), await load(0.5)];
+    for (const set of ['pen', 'unipen'] as const)
+      for (const group of ['tune', 'test'] as const) expect(half[set][group]).toEqual(all[set][group]);
+    expect([...writers(half.pen.test)].every((w) => penDigitsGroup(w) === 'test')).toBe(true);
+    expect([...writers(half.unipen.tune)].every((w) => unipenGroup(w) === 'tune')).toBe(true);
+  });
+});
