@@ -17,8 +17,9 @@ export function AboutText({ mac, backendLine }: AboutTextProps) {
         A small convolutional network, trained on the MNIST digits and on real pen digits, runs inside this
         page with TensorFlow.js. Your strokes are drawn again on a small canvas, cut to the digit, scaled to
         20 pixels and centred in a 28 by 28 image, the way MNIST's digits were made; that image (&ldquo;What
-        the model sees&rdquo;) goes to the network, which gives a probability for each digit. Below 60% the
-        page says it is not sure. Nothing you draw leaves your device.
+        the model sees&rdquo;) goes to the network, which gives a probability for each digit, and for
+        &ldquo;not a digit&rdquo;. When the likeliest digit holds under 60% of it, the page says it is not
+        sure. Nothing you draw leaves your device.
       </p>
       <p>
         The network also learned what is not a digit, from handwritten letters and from scribbles, shapes and

@@ -3,7 +3,7 @@ import { useComparison } from '../hooks/useExplore';
 import type { CatalogEntry } from '../model/catalog';
 import type { Lent, ModelAnswer } from '../model/comparison';
 import { handwritingText, sizeText } from '../model/modelChoice';
-import { judge } from '../recognition/verdict';
+import { judge, secondAnswer } from '../recognition/verdict';
 
 /** A model's answer in words: "7", "7 or 1?", "not a digit", or where it is in loading. */
 function answerText(answer: ModelAnswer, ink: InkShape): { text: string; digit: string; confidence: string } {
@@ -11,12 +11,12 @@ function answerText(answer: ModelAnswer, ink: InkShape): { text: string; digit: 
   if (answer.outputs === null)
     return { text: answer.state === 'ready' ? '–' : 'loading…', digit: '', confidence: '' };
   const verdict = judge({ outputs: answer.outputs, ink }, answer.entry.notDigit ?? null);
-  const sure = `${Math.round(verdict.confidence * 100)}%`;
+  const sure = `${Math.round(verdict.belief * 100)}%`;
   const text =
     verdict.kind === 'not-digit'
       ? 'not a digit'
       : verdict.kind === 'unsure'
-        ? `${verdict.digit} or ${verdict.runnerUp}? ${sure}`
+        ? `${verdict.digit} or ${secondAnswer(verdict)}? ${sure}`
         : `${verdict.digit} · ${sure}`;
   return { text, digit: String(verdict.digit), confidence: verdict.confidence.toFixed(4) };
 }

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import type { ReadingVerdict } from '../recognition/verdict';
+import { secondAnswer, type ReadingVerdict } from '../recognition/verdict';
 
 interface DigitListProps {
   readonly verdicts: readonly ReadingVerdict[];
@@ -24,8 +24,8 @@ const percent = (probability: number) => `${Math.round(probability * 100)}%`;
 /** What a digit's option says: its digit and how sure, or what it is not. */
 function label(verdict: ReadingVerdict): string {
   if (verdict.kind === 'not-digit') return 'not a digit';
-  if (verdict.kind === 'unsure') return `${verdict.digit} or ${verdict.runnerUp}, not sure`;
-  return `${verdict.digit}, ${percent(verdict.confidence)} sure`;
+  if (verdict.kind === 'unsure') return `${verdict.digit} or ${secondAnswer(verdict)}, not sure`;
+  return `${verdict.digit}, ${percent(verdict.belief)} sure`;
 }
 
 interface DigitOptionProps {
@@ -50,9 +50,7 @@ function DigitOption({ verdict, selected, onChoose }: DigitOptionProps) {
       onClick={onChoose}
     >
       <span className="digit-glyph">{verdict.kind === 'not-digit' ? '–' : verdict.digit}</span>
-      <span className="digit-confidence">
-        {verdict.kind === 'not-digit' ? '?' : percent(verdict.confidence)}
-      </span>
+      <span className="digit-confidence">{verdict.kind === 'not-digit' ? '?' : percent(verdict.belief)}</span>
     </li>
   );
 }

@@ -1,6 +1,6 @@
 import { leastCertain, numberText, overallVerdict } from '../recognition/number';
 import type { Recognition } from '../recognition/recognise';
-import type { ReadingVerdict, Verdict } from '../recognition/verdict';
+import { secondAnswer, type ReadingVerdict, type Verdict } from '../recognition/verdict';
 import { DigitList } from './DigitList';
 import { InputPreview } from './InputPreview';
 
@@ -12,9 +12,9 @@ function caption(verdict: Verdict, unavailable: boolean): string {
     case 'none':
       return 'Draw a digit';
     case 'digit':
-      return `${percent(verdict.confidence)} sure`;
+      return `${percent(verdict.belief)} sure`;
     case 'unsure':
-      return `Not sure: ${verdict.digit} or ${verdict.runnerUp}?`;
+      return `Not sure: ${verdict.digit} or ${secondAnswer(verdict)}?`;
     case 'not-digit':
       return verdict.reason === 'too-small'
         ? 'Too small to read: draw bigger'
@@ -30,9 +30,9 @@ function numberCaption(verdicts: readonly ReadingVerdict[], unavailable: boolean
   if (unavailable) return 'Can’t read right now';
   const index = leastCertain(verdicts);
   const worst = verdicts[index];
-  if (worst.kind === 'digit') return `${verdicts.length} digits, the least sure ${percent(worst.confidence)}`;
+  if (worst.kind === 'digit') return `${verdicts.length} digits, the least sure ${percent(worst.belief)}`;
   if (worst.kind === 'unsure')
-    return `Not sure of the ${ordinal(index)}: ${worst.digit} or ${worst.runnerUp}?`;
+    return `Not sure of the ${ordinal(index)}: ${worst.digit} or ${secondAnswer(worst)}?`;
   return worst.reason === 'too-small'
     ? `The ${ordinal(index)} is too small to read`
     : `The ${ordinal(index)} doesn't look like a digit`;
@@ -56,7 +56,7 @@ function Glyph({ verdict }: { readonly verdict: Verdict }) {
         <span className="prediction-glyph" aria-hidden="true">
           {verdict.digit}
           <span className="prediction-or">/</span>
-          {verdict.runnerUp}
+          {verdict.orNotDigit ? '–' : verdict.runnerUp}
         </span>
       );
     case 'not-digit':

@@ -354,8 +354,18 @@ describe('not a digit', () => {
     drawStroke(pad(), [at(50, 50), at(150, 150), at(50, 150)]);
     await expectStrokes(1, '4');
     expect(prediction()).toHaveAttribute('data-verdict', 'digit');
-    expect(prediction()).toHaveTextContent('91% sure');
+    // The chart weighs the digits among themselves (4: 91%); the caption says how sure the page
+    // is that the ink is a 4 at all, the fifth the model gives "not a digit" counted.
+    expect(prediction()).toHaveTextContent('73% sure');
     expect(chartNote()).toBeNull();
+  });
+
+  it('is unsure between the digit and "not a digit" when "not a digit" holds too much of the belief', async () => {
+    await renderReadyApp(fakeClassifier(() => eleven(4, 0.35), NOT_DIGIT_MODEL));
+    drawStroke(pad(), [at(50, 50), at(150, 150), at(50, 150)]);
+    await expectStrokes(1, '4');
+    expect(prediction()).toHaveAttribute('data-verdict', 'unsure');
+    expect(prediction()).toHaveTextContent('Not sure: 4 or not a digit?');
   });
 
   it.each([

@@ -6,7 +6,8 @@ import { digitScores, type ReadingVerdict } from '../../src/recognition/verdict'
 function verdict(kind: ReadingVerdict['kind'], digit: number, confidence: number): ReadingVerdict {
   const outputs = Array.from({ length: 10 }, (_, d) => (d === digit ? confidence : (1 - confidence) / 9));
   const scores = digitScores(outputs);
-  return kind === 'not-digit' ? { kind, reason: 'not-a-digit', ...scores } : { kind, ...scores };
+  if (kind === 'not-digit') return { kind, reason: 'not-a-digit', ...scores };
+  return kind === 'unsure' ? { kind, orNotDigit: false, ...scores } : { kind, ...scores };
 }
 
 const sure = (digit: number, confidence = 0.95) => verdict('digit', digit, confidence);

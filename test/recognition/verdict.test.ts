@@ -5,6 +5,7 @@ import {
   CONFIDENCE_THRESHOLD,
   digitProbabilities,
   judge,
+  secondAnswer,
   type ReadingVerdict,
 } from '../../src/recognition/verdict';
 
@@ -66,7 +67,13 @@ describe('the verdict', () => {
       'readable',
       'not-digit (not-a-digit)',
     ],
-    ['not-digit score just below it', eleven(N - 1e-6, { 3: 0.99 }), NOT_DIGIT, 'readable', 'digit'],
+    [
+      'not-digit score just below it, the rest all on one digit',
+      eleven(N - 1e-6, { 3: 1 }),
+      NOT_DIGIT,
+      'readable',
+      'digit',
+    ],
     ['not-digit score 0', eleven(0, { 3: 0.99 }), NOT_DIGIT, 'readable', 'digit'],
     ['not-digit score 1', eleven(1, { 3: 0.99 }), NOT_DIGIT, 'readable', 'not-digit (not-a-digit)'],
     [
@@ -76,26 +83,40 @@ describe('the verdict', () => {
       'readable',
       'unsure',
     ],
-    // The digits' confidence, renormalised, at and around 0.6.
+    // The top digit's belief, its share of all the outputs, at and around 0.6.
     // Two digits share everything here, so the sums are exact and "at" is exactly at.
     ['top digit at exactly the confidence threshold', digits({ 0: T, 1: 1 - T }), null, 'readable', 'digit'],
     ['top digit just below it', digits({ 0: T - 1e-9, 1: 1 - T + 1e-9 }), null, 'readable', 'unsure'],
     ['top digit just above it', digits({ 0: T + 1e-9, 1: 1 - T - 1e-9 }), null, 'readable', 'digit'],
+    // With "not a digit" beside: 0.8 of the digits' 0.75 is a belief of 0.6.
     [
-      'renormalised top digit at it',
-      eleven(0.5, { 4: T, 9: 1 - T }),
-      { ...NOT_DIGIT, threshold: 0.9 },
-      'readable',
-      'digit',
-    ],
-    ['renormalised top digit just below it', eleven(0.3, { 4: T - 1e-6 }), NOT_DIGIT, 'readable', 'unsure'],
-    // A raw top output of 0.42 is 0.6 of the digits' 0.7: what counts is the share among digits.
-    [
-      'raw top output under 0.6, renormalised over it',
-      eleven(0.3, { 4: 0.65 }),
+      'belief just above it, "not a digit" 0.25',
+      eleven(0.25, { 4: 0.8 + 1e-6 }),
       NOT_DIGIT,
       'readable',
       'digit',
+    ],
+    [
+      'belief just below it, "not a digit" 0.25',
+      eleven(0.25, { 4: 0.8 - 1e-6 }),
+      NOT_DIGIT,
+      'readable',
+      'unsure',
+    ],
+    // Sure among the digits is not sure: a model giving 0.35 to "not a digit" doubts the 4.
+    [
+      'nearly the only digit, "not a digit" 0.35 under its threshold',
+      eleven(0.35, { 4: 0.9 }),
+      NOT_DIGIT,
+      'readable',
+      'unsure',
+    ],
+    [
+      'under 0.6 even with "not a digit" under its threshold of 0.9',
+      eleven(0.5, { 4: T, 9: 1 - T }),
+      { ...NOT_DIGIT, threshold: 0.9 },
+      'readable',
+      'unsure',
     ],
     // Ink too small to read, whatever the model says.
     [
@@ -122,11 +143,25 @@ describe('the verdict', () => {
       'not-digit (not-a-digit)',
     ],
     ['a lying line, a ten-output model', digits({ 7: 1 }), null, 'line', 'not-digit (not-a-digit)'],
+    // An eleventh output the model's entry does not name counts for nothing: 0.42 of the digits' 0.6.
+    ['an unnamed eleventh output of 0.4', [...digits({ 4: 0.42 }, 0.6), 0.4], null, 'readable', 'digit'],
     // A ten-output model has no score to say it with.
     ['a ten-output model, one digit', digits({ 8: 0.99 }), null, 'readable', 'digit'],
     ['a ten-output model, two digits', digits({ 8: 0.45, 0: 0.4 }), null, 'readable', 'unsure'],
   ])('%s', (_name, outputs, notDigit, ink, expected) => {
     expect(kindOf(read(outputs, notDigit, ink))).toBe(expected);
+  });
+
+  it.each<[string, number[], NotDigitScore | null, string]>([
+    ['"not a digit" outweighs the runner-up digit', eleven(0.35, { 4: 0.9 }), NOT_DIGIT, 'not a digit'],
+    ['the runner-up digit outweighs "not a digit"', eleven(0.1, { 4: 0.5, 9: 0.45 }), NOT_DIGIT, '9'],
+    ['a ten-output model', digits({ 4: 0.5, 9: 0.45 }), null, '9'],
+    ['an eleventh output the entry does not name', [...digits({ 4: 0.3, 9: 0.25 }, 0.6), 0.4], null, '9'],
+  ])('names the second answer of an unsure verdict: %s', (_name, outputs, notDigit, second) => {
+    const verdict = read(outputs, notDigit);
+    if (verdict.kind !== 'unsure') throw new Error(`expected unsure, got ${verdict.kind}`);
+    expect(verdict.digit).toBe(4);
+    expect(secondAnswer(verdict)).toBe(second);
   });
 
   it('keeps the top digit, its renormalised probability and the runner-up in every verdict', () => {
