@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { penDigitsGroup, unipenGroup } from '../../src/digit/writerSplit';
-import { splitCorrections, writerPicker } from '../../training/adaptation';
+import {
+  splitCorrections,
+  tuningScore,
+  writerPicker,
+  type AdaptationFigures,
+} from '../../training/adaptation';
 
 const penWriters = Array.from({ length: 30 }, (_, i) => i + 1);
 const picked = (pick: (w: number | string) => boolean) => penWriters.filter(pick);
@@ -38,5 +43,27 @@ describe('splitCorrections', () => {
     const labels = [...Array.from({ length: 7 }, () => 3), ...Array.from({ length: 7 }, () => 8)];
     expect(splitCorrections(labels, 3)).toEqual({ corrections: [0, 1, 2, 7, 8, 9], test: [5, 6, 12, 13] });
     expect(splitCorrections(labels, 1).test).toEqual(splitCorrections(labels, 5).test);
+  });
+});
+
+describe('tuningScore', () => {
+  const figures = (madeWorse: AdaptationFigures['madeWorse'] = []): AdaptationFigures => ({
+    writers: ['a', 'b'],
+    byK: [1, 3, 5].map((k) => ({ k, plain: 0.02, adapted: k === 3 ? 0.005 : 0.01, ratio: 0.5 })),
+    worstAtK3: { writer: 'b', accuracy: 0.97 },
+    madeWorse,
+    mislabelledK3: { plain: 0.02, adapted: 0.008, ratio: 0.4 },
+  });
+
+  it("adds up the error at k = 3, the mislabelled error and the worst writer's error", () => {
+    expect(tuningScore(figures())).toBeCloseTo(0.005 + 0.008 + 0.03, 12);
+  });
+
+  it('adds what adapting costs each writer it makes worse, at every k', () => {
+    const worse = [
+      { writer: 'a', k: 1, plain: 0, adapted: 0.005 },
+      { writer: 'a', k: 5, plain: 0.01, adapted: 0.02 },
+    ];
+    expect(tuningScore(figures(worse)) - tuningScore(figures())).toBeCloseTo(0.015, 12);
   });
 });
