@@ -102,10 +102,7 @@ export function judge(
   if (ink === 'line' || saysNotDigit(outputs, notDigit))
     return { kind: 'not-digit', reason: 'not-a-digit', ...scores };
   if (scores.belief >= threshold) return { kind: 'digit', ...scores };
-  const orNotDigit =
-    notDigit !== null &&
-    outputs.length > notDigit.output &&
-    outputs[notDigit.output] > outputs[scores.runnerUp];
+  const orNotDigit = counted && outputs[notDigit.output] > outputs[scores.runnerUp];
   return { kind: 'unsure', orNotDigit, ...scores };
 }
 
