@@ -218,12 +218,13 @@ function verdictShares(rows: readonly RowReading[], threshold: number, set: Held
 /** Accuracy, and the share answered "not a digit", of digit sets (the mean over pen widths). */
 function digitFigures(sets: readonly RowReading[][], labelled: readonly HeldOutSet[], threshold: number) {
   const accuracies = sets.map((rows, s) => accuracyOf(rows, labelled[s].labels));
+  const shares = sets.map((rows, s) => verdictShares(rows, threshold, labelled[s]));
   return {
     count: labelled[0].labels.length,
     accuracy: mean(accuracies),
     byPenWidth: Object.fromEntries(EVAL_PEN_RATIOS.map((r, i) => [String(r), accuracies[i]])),
-    notDigit: mean(sets.map((rows, s) => verdictShares(rows, threshold, labelled[s]).notDigit)),
-    unsure: mean(sets.map((rows, s) => verdictShares(rows, threshold, labelled[s]).unsure)),
+    notDigit: mean(shares.map((share) => share.notDigit)),
+    unsure: mean(shares.map((share) => share.unsure)),
   };
 }
 

@@ -260,17 +260,17 @@ function realHandwritingMetrics(data: PreparedData, { quantized, float }: Shippe
   };
 }
 
-const writersOf = (samples: readonly { writer: number | string }[]) =>
-  new Set(samples.map((s) => s.writer)).size;
-
 /**
- * The writers a model learned from, in order: what `npm run test:adaptation -- --tune` needs to
- * know which writers this model never saw (a `--train-writers` run leaves some out).
+ * The writers of some samples, in order: for the writers a model learned from, what `npm run
+ * test:adaptation -- --tune` needs to know which writers it never saw (a `--train-writers` run
+ * leaves some out).
  */
 const writerList = <W extends number | string>(samples: readonly { writer: W }[]): W[] =>
   [...new Set(samples.map((s) => s.writer))].sort((a, b) =>
     typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)),
   );
+
+const writersOf = (samples: readonly { writer: number | string }[]) => writerList(samples).length;
 
 type Metrics = ReturnType<typeof metricsOf>;
 
