@@ -47,12 +47,20 @@ export interface WriterReadings {
   readonly readings: FeaturedOutput[];
 }
 
-/** What a model folder's outputs mean, from the metrics.json training wrote beside it. */
+/** What this tool reads of the metrics.json training wrote beside a model (older ones lack some). */
+interface FolderMetrics {
+  readonly outputs?: number;
+  readonly notDigit?: NotDigitScore | null;
+  readonly penTrainWriters?: (number | string)[];
+  readonly unipenTrainWriters?: (number | string)[];
+}
+
+const folderMetrics = (modelDir: string) =>
+  JSON.parse(readFileSync(join(modelDir, 'metrics.json'), 'utf8')) as FolderMetrics;
+
+/** What a model folder's outputs mean. */
 function outputsInFolder(modelDir: string): ModelOutputs {
-  const metrics = JSON.parse(readFileSync(join(modelDir, 'metrics.json'), 'utf8')) as {
-    outputs?: number;
-    notDigit?: NotDigitScore | null;
-  };
+  const metrics = folderMetrics(modelDir);
   return { count: metrics.outputs ?? NUM_CLASSES, notDigit: metrics.notDigit ?? null };
 }
 
@@ -250,10 +258,7 @@ export interface TrainedWriters {
 }
 
 export function trainedWritersOf(modelDir: string): TrainedWriters {
-  const metrics = JSON.parse(readFileSync(join(modelDir, 'metrics.json'), 'utf8')) as {
-    penTrainWriters?: (number | string)[];
-    unipenTrainWriters?: (number | string)[];
-  };
+  const metrics = folderMetrics(modelDir);
   return { pen: metrics.penTrainWriters ?? null, unipen: metrics.unipenTrainWriters ?? null };
 }
 

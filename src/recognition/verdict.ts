@@ -62,15 +62,19 @@ export function digitProbabilities(outputs: ArrayLike<number>): number[] {
   return total > 0 ? digits.map((p) => p / total) : digits.map(() => 1 / NUM_CLASSES);
 }
 
-/** The likeliest digit and the runner-up, by their renormalised probabilities; ties go to the lower digit. */
-export function digitScores(outputs: ArrayLike<number>): DigitScores {
+/**
+ * The likeliest digit and the runner-up, by their renormalised probabilities; ties go to the lower
+ * digit. `counted` outputs (the ten digits, and a "not a digit" the model's entry names) share the
+ * belief; outputs after them mean nothing.
+ */
+export function digitScores(outputs: ArrayLike<number>, counted = outputs.length): DigitScores {
   const probabilities = digitProbabilities(outputs);
   // A stable sort: of two equally likely digits, the lower comes first.
   const [digit, runnerUp] = probabilities
     .map((_, index) => index)
     .sort((a, b) => probabilities[b] - probabilities[a]);
   let total = 0;
-  for (let i = 0; i < outputs.length; i++) total += outputs[i];
+  for (let i = 0; i < Math.min(counted, outputs.length); i++) total += outputs[i];
   const belief = total > 0 ? outputs[digit] / total : probabilities[digit];
   return { probabilities, digit, confidence: probabilities[digit], belief, runnerUp };
 }
@@ -94,10 +98,9 @@ export function judge(
   threshold = CONFIDENCE_THRESHOLD,
 ): ReadingVerdict {
   const { outputs, ink } = evidence;
-  const all = digitScores(outputs);
   // Outputs after the digits mean something only when the model's entry names them.
   const counted = notDigit !== null && outputs.length > notDigit.output;
-  const scores = counted ? all : { ...all, belief: all.confidence };
+  const scores = digitScores(outputs, counted ? outputs.length : NUM_CLASSES);
   if (ink === 'too-small') return { kind: 'not-digit', reason: 'too-small', ...scores };
   if (ink === 'line' || saysNotDigit(outputs, notDigit))
     return { kind: 'not-digit', reason: 'not-a-digit', ...scores };
