@@ -1,12 +1,15 @@
 /**
  * `npm run measure -- --model DIR [--data-dir DIR] [--pen-data FILE] [--unipen-data FILE]
- *                     [--letters FILE] [--json FILE]`
+ *                     [--letters FILE] [--json FILE] [--choose-threshold]`
  *
  * Measures a model already exported (the committed one, an older one, another architecture) on
  * exactly the held-out sets `npm run train` reports: MNIST's test set, the test writers' pen and
  * UNIPEN digits, their letters, generated non-digits, digits drawn small and big. A model with a
  * "not a digit" output is read at the threshold its metrics.json stores; a ten-output model never
- * says "not a digit", so its figures are what the page said before it could.
+ * says "not a digit", so its figures are what the page said before it could. `--choose-threshold`
+ * chooses the threshold again on the tuning writers by today's rule (`chooseThreshold`), as a
+ * training run would, and reports it and the figures at it: how a model trained under an
+ * earlier rule is brought up to date.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -29,6 +32,7 @@ interface MeasureOptions {
   unipenData: string | null;
   lettersData: string | null;
   json: string | null;
+  chooseThreshold: boolean;
 }
 
 function parseMeasureArgs(argv: string[]): MeasureOptions {
@@ -41,6 +45,7 @@ function parseMeasureArgs(argv: string[]): MeasureOptions {
       'unipen-data': { type: 'string' },
       letters: { type: 'string' },
       json: { type: 'string' },
+      'choose-threshold': { type: 'boolean', default: false },
     },
   });
   if (!values.model) throw new Error('--model DIR is needed: the folder holding model.json');
@@ -51,6 +56,7 @@ function parseMeasureArgs(argv: string[]): MeasureOptions {
     unipenData: values['unipen-data'] ?? null,
     lettersData: values.letters ?? null,
     json: values.json ?? null,
+    chooseThreshold: values['choose-threshold'],
   };
 }
 
@@ -68,7 +74,8 @@ export async function measure(options: MeasureOptions): Promise<HeldOutFigures> 
   const data = await loadTrainingSources({ ...options, negatives: 0 });
   const model = await tfl.loadLayersModel(tf.io.fromMemory(readModelFolder(options.model)));
   try {
-    return await measureHeldOut(model, heldOutSets(data.mnist.test, data), storedThreshold(options.model));
+    const threshold = options.chooseThreshold ? null : storedThreshold(options.model);
+    return await measureHeldOut(model, heldOutSets(data.mnist.test, data), threshold);
   } finally {
     model.dispose();
   }

@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { modelArtifacts, quantizeArtifacts, weightBytes } from '../src/learning/artifacts';
 import { evaluate, type LabelledInputs } from '../src/learning/evaluate';
 import { heldOutFigures, heldOutMakers, MAX_TUNING_DIGIT_REJECTION, type HeldOutFigures } from './heldOut';
+import { MAX_THRESHOLD } from '../src/learning/openSet';
 import { readHeldOut } from './heldOutShare';
 import { CATALOG_FILE } from '../src/model/catalog';
 import { missingDataHint, parseTrainArgs, trainNotes, usageText, UsageError, wantsHelp } from './cli';
@@ -246,7 +247,7 @@ function realHandwritingMetrics(data: PreparedData, { quantized, float }: Shippe
     outputs,
     outputNames: [...DIGIT_LABELS, ...(outputs > NUM_CLASSES ? ['not a digit'] : [])],
     notDigit: outputs > NUM_CLASSES ? { output: NOT_DIGIT, threshold: quantized.threshold } : null,
-    notDigitThresholdRule: `the lowest (in hundredths, 0.05-0.5) at which at most ${MAX_TUNING_DIGIT_REJECTION * 100}% of the tuning writers' digits are called not a digit`,
+    notDigitThresholdRule: `the lowest (in hundredths, 0.05-${MAX_THRESHOLD}) at which at most ${MAX_TUNING_DIGIT_REJECTION * 100}% of the tuning writers' digits are called not a digit`,
     unipenAccuracy: quantized.unipen?.accuracy ?? null,
     floatUnipenAccuracy: float.unipen?.accuracy ?? null,
     unipenDigits: data.unipen.test.length,

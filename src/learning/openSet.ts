@@ -38,13 +38,24 @@ export function shareAtLeast(scores: ArrayLike<number>, threshold: number): numb
 }
 
 /**
- * The lowest threshold (on a grid of hundredths, from 0.5 down to 0.05) at which at most
+ * The highest threshold `chooseThreshold` may choose. It was 0.5 while the page judged certainty
+ * among the ten digits alone: a digit whose "not a digit" output lay between 0.5 and the threshold
+ * showed as a sure digit, so no higher threshold was safe. Now the top digit must hold 60% of the
+ * whole belief, "not a digit" included (`judge`), and an output over 0.4 leaves every digit under
+ * that: above 0.5 the threshold only decides between "not a digit" and "Not sure: 4 or not a
+ * digit?", so the tuning digits may push it up as far as they need.
+ */
+export const MAX_THRESHOLD = 0.95;
+
+/**
+ * The lowest threshold (on a grid of hundredths, from MAX_THRESHOLD down to 0.05) at which at most
  * `maxDigitRate` of the tuning digits would be called "not a digit": as many non-digits caught
  * as the digits allow. Chosen on tuning writers only; the reported rates come from others.
  */
 export function chooseThreshold(tuningDigitScores: ArrayLike<number>, maxDigitRate: number): number {
-  let chosen = 0.5;
-  for (let hundredths = 50; hundredths >= 5; hundredths--) {
+  const top = Math.round(MAX_THRESHOLD * 100);
+  let chosen = top / 100;
+  for (let hundredths = top; hundredths >= 5; hundredths--) {
     if (shareAtLeast(tuningDigitScores, hundredths / 100) > maxDigitRate) break;
     chosen = hundredths / 100;
   }

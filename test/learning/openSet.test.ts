@@ -3,6 +3,7 @@ import { NOT_DIGIT } from '../../src/digit';
 import {
   auroc,
   chooseThreshold,
+  MAX_THRESHOLD,
   expectedCalibrationError,
   readRow,
   shareAtLeast,
@@ -46,7 +47,8 @@ describe('chooseThreshold', () => {
     { maxRate: 0.005, expected: 0.31 },
     // 1% lets all ten through: down to the floor.
     { maxRate: 0.01, expected: 0.05 },
-    { maxRate: 0, expected: 0.5 },
+    // None allowed: above the highest digit, 0.55.
+    { maxRate: 0, expected: 0.56 },
   ])('keeps at most $maxRate of the tuning digits: $expected', ({ maxRate, expected }) => {
     const threshold = chooseThreshold(digits, maxRate);
     expect(threshold).toBeCloseTo(expected, 10);
@@ -55,6 +57,12 @@ describe('chooseThreshold', () => {
 
   it('goes no lower than 0.05 however clean the digits are', () => {
     expect(chooseThreshold([0, 0, 0], 0.01)).toBe(0.05);
+  });
+
+  it('goes above 0.5 when the tuning digits need it, and no higher than MAX_THRESHOLD', () => {
+    const doubtful = [...Array.from({ length: 990 }, () => 0.01), ...Array.from({ length: 10 }, () => 0.7)];
+    expect(chooseThreshold(doubtful, 0.005)).toBeCloseTo(0.71, 10);
+    expect(chooseThreshold([...doubtful, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], 0.005)).toBe(MAX_THRESHOLD);
   });
 });
 
