@@ -3,8 +3,8 @@
  * About text, the score's details, the saved drawings' items, the history's file tools with the
  * pen-data format, the Models panel's sections, and their styles), which `components/Later.tsx`
  * loads once a drawing has been answered, a panel opens or there are saved drawings to list; and
- * the adaptation's memory, which `hooks/useAdaptation.ts` loads once there is a drawing to learn
- * from.
+ * the adaptation's memory and tuned output layer, which `hooks/useAdaptation.ts` loads once there
+ * is a drawing to learn from (the layer is fitted in a worker of its own, `adaptation/tuner.ts`).
  *
  * One chunk, not several: one request, and no module shared by two lazy chunks. Rolldown (1.2)
  * puts what the entry shares with two or more lazy chunks in a chunk of its own, which the first
@@ -19,4 +19,6 @@ export { HistoryItems } from './components/HistoryItems';
 export { HistoryTools } from './components/HistoryTools';
 export { ScoreDetails } from './components/ScoreDetails';
 export { adapt, createMemory } from './adaptation/memory';
+export { tunedOutputs } from './adaptation/outputLayer';
+export { createTuner } from './adaptation/tuner';
 export { readFeatures } from './adaptation/readFeatures';

@@ -1,18 +1,19 @@
 /**
- * `npm run test:adaptation -- [--model DIR] [--pen-data FILE] [--unipen-data FILE] [--tune] [--fine-tune] [--json FILE]`
+ * `npm run test:adaptation -- [--model DIR]... [--pen-data FILE] [--unipen-data FILE] [--tune] [--fine-tune] [--json FILE]`
  *
  * How much adapting to a person helps, on writers the model never learned from (pen digits 25-30,
  * UNIPEN test writers): for each writer, k drawings per digit become "the person's corrections",
  * the rest of their digits are the test. The model runs through the page's own code
  * (src/model: the classifier and its Sequential runner) on the WASM backend, each sample drawn as
  * a person would draw it on the page's pad and read as the page reads it; the adaptation is the
- * page's (src/adaptation). `--tune` scores the adaptation's options on the tuning writers
- * instead, never on the writers it reports: every writer that is not a test writer and that the
- * model in `--model` did not learn from (pen digits 21-24 and UNIPEN's tuning writers, and the
- * training writers a `npm run train -- --train-writers` run left out, as its metrics.json lists).
- * `--fine-tune` sets the page's memory beside the alternative it was chosen over: the output
- * layer fine-tuned on the corrections (`outputLayerTuning.ts`), and both together (on the
- * tuning writers with `--tune`).
+ * page's (src/adaptation): the output layer fine-tuned on the corrections, then the memory's
+ * vote. `--tune` scores the memory's options on the tuning writers instead, never on the writers
+ * it reports: every writer that is not a test writer and that the model in `--model` did not
+ * learn from (pen digits 21-24 and UNIPEN's tuning writers, and the training writers a `npm run
+ * train -- --train-writers` run left out, as its metrics.json lists); given `--model` more than
+ * once, it sums the scores over the models. `--fine-tune` sets the page's way beside each half
+ * alone: the memory (`src/adaptation/memory.ts`) and the fine-tuned layer
+ * (`src/adaptation/outputLayer.ts`).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
@@ -28,8 +29,8 @@ import { createClassifier, type Classifier, type FeaturedOutput } from '../src/m
 import type { NotDigitScore } from '../src/model/catalog';
 import type { ModelOutputs } from '../src/model/modelSource';
 import { createTfRuntime } from '../src/model/runtime';
+import { tuneOutputLayer } from '../src/adaptation/outputLayer';
 import { readModelFolder } from './exportModel';
-import { tuneOutputLayer } from './outputLayerTuning';
 import { loadPenDigits, renderAtHeight, type PenDigit } from './pen';
 
 export const KS = [1, 3, 5] as const;
@@ -145,7 +146,7 @@ export const memoryAdapter =
 /** The output layer fine-tuned on the corrections. */
 export const fineTuneAdapter: Adapter = (corrections) => tuneOutputLayer(corrections);
 
-/** The fine-tuned layer's answers, then blended with the memory's vote. */
+/** The fine-tuned layer's answers, then blended with the memory's vote: how the page adapts. */
 export const bothAdapter =
   (options: AdaptOptions): Adapter =>
   (corrections) => {
@@ -220,7 +221,8 @@ export function figuresFor(writers: readonly WriterReadings[], adapter: Adapter)
 }
 
 interface AdaptationArgs {
-  model: string;
+  /** `--tune` sums its scores over every model given; the other modes read the first. */
+  models: string[];
   penData: string;
   unipenData: string | null;
   tune: boolean;
@@ -232,7 +234,7 @@ function parseAdaptationArgs(argv: string[]): AdaptationArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
-      model: { type: 'string', default: 'public/models/cnn' },
+      model: { type: 'string', multiple: true, default: ['public/models/cnn'] },
       'pen-data': { type: 'string', default: '../shared/data/pendigits/digits-dev.json' },
       'unipen-data': { type: 'string', default: '../shared/data/unipen/digits-dev.json' },
       tune: { type: 'boolean', default: false },
@@ -242,7 +244,7 @@ function parseAdaptationArgs(argv: string[]): AdaptationArgs {
   });
   const unipen = values['unipen-data'];
   return {
-    model: values.model,
+    models: values.model,
     penData: values['pen-data'],
     unipenData: unipen === 'none' ? null : unipen,
     tune: values.tune,
@@ -279,19 +281,24 @@ export function writerPicker(
     groupOf(w) === 'tune' || (trained !== null && groupOf(w) === 'train' && !learned.has(String(w)));
 }
 
-/** Every usable writer of the role in both data sets, read through the classifier. */
-async function readGroup(args: AdaptationArgs, classifier: Classifier, role: 'tune' | 'test') {
-  const trained = trainedWritersOf(args.model);
+/** Every usable writer of the role in both data sets, read through the model in `model`. */
+async function readGroup(args: AdaptationArgs, model: string, role: 'tune' | 'test') {
+  const trained = trainedWritersOf(model);
   const sets: [PenDigit[], (w: number | string) => boolean][] = [
     [await loadPenDigits(args.penData), writerPicker(role, penDigitsGroup, trained.pen)],
   ];
   if (args.unipenData)
     sets.push([await loadPenDigits(args.unipenData), writerPicker(role, unipenGroup, trained.unipen)]);
-  const writers: WriterReadings[] = [];
-  for (const [digits, picked] of sets)
-    for (const [writer, samples] of writersOf(digits, picked))
-      writers.push(await readWriter(classifier, writer, samples));
-  return writers;
+  const classifier = await nodeClassifier(model);
+  try {
+    const writers: WriterReadings[] = [];
+    for (const [digits, picked] of sets)
+      for (const [writer, samples] of writersOf(digits, picked))
+        writers.push(await readWriter(classifier, writer, samples));
+    return writers;
+  } finally {
+    classifier.dispose();
+  }
 }
 
 /**
@@ -315,8 +322,13 @@ export const TUNING_GRID = {
   doubt: [0.5, 0.8, 1],
 } as const;
 
-/** Every option of the grid, scored on the tuning writers, best first. */
-function tune(writers: readonly WriterReadings[]): { options: AdaptOptions; score: number }[] {
+/**
+ * Every option of the grid, scored with the page's way of adapting on the tuning writers as each
+ * model reads them (`perModel`), the scores summed: best first.
+ */
+function tune(perModel: readonly (readonly WriterReadings[])[]): { options: AdaptOptions; score: number }[] {
+  const scoreOf = (options: AdaptOptions) =>
+    perModel.reduce((sum, writers) => sum + tuningScore(figuresFor(writers, bothAdapter(options))), 0);
   const tried: { options: AdaptOptions; score: number }[] = [];
   for (const neighbours of TUNING_GRID.neighbours)
     for (const sharpness of TUNING_GRID.sharpness)
@@ -324,7 +336,7 @@ function tune(writers: readonly WriterReadings[]): { options: AdaptOptions; scor
         for (const floor of TUNING_GRID.floor)
           for (const doubt of TUNING_GRID.doubt) {
             const options = { neighbours, sharpness, weight, floor, doubt };
-            tried.push({ options, score: tuningScore(figuresFor(writers, memoryAdapter(options))) });
+            tried.push({ options, score: scoreOf(options) });
             if (tried.length % 30 === 0) console.error(`  ${tried.length} options scored`);
           }
   return tried.sort((a, b) => a.score - b.score);
@@ -346,9 +358,9 @@ function report(f: AdaptationFigures, log: (line: string) => void) {
 /** The page's memory, the fine-tuned output layer, and both, on the same writers. */
 function compareAdapters(writers: readonly WriterReadings[]) {
   const adapters: [string, Adapter][] = [
-    ['memory (the page)', memoryAdapter(ADAPT_DEFAULTS)],
-    ['output layer fine-tuned', fineTuneAdapter],
-    ['both', bothAdapter(ADAPT_DEFAULTS)],
+    ['memory alone', memoryAdapter(ADAPT_DEFAULTS)],
+    ['output layer fine-tuned alone', fineTuneAdapter],
+    ['both (the page)', bothAdapter(ADAPT_DEFAULTS)],
   ];
   for (const [name, adapter] of adapters) {
     console.log(`\n${name}`);
@@ -356,38 +368,45 @@ function compareAdapters(writers: readonly WriterReadings[]) {
   }
 }
 
+/** `--tune`: the page's options and the grid's best, scored summed over the models' tuning writers. */
+function reportTuning(perModel: readonly (readonly WriterReadings[])[]) {
+  const writers = perModel[0];
+  console.log(`tuning writers (${writers.length}): ${writers.map((w) => w.writer).join(', ')}`);
+  const show = (options: AdaptOptions, indent: string) =>
+    perModel.forEach((readings, m) => {
+      console.log(
+        `${indent}model ${m + 1}: score ${tuningScore(figuresFor(readings, bothAdapter(options))).toFixed(4)}`,
+      );
+      report(figuresFor(readings, bothAdapter(options)), (line) => console.log(`${indent}  ${line}`));
+    });
+  console.log(`the page's options ${JSON.stringify(ADAPT_DEFAULTS)}:`);
+  show(ADAPT_DEFAULTS, '  ');
+  console.log('the grid, best first (scores summed over the models):');
+  const [best, ...next] = tune(perModel);
+  console.log(`  ${JSON.stringify(best.options)} ${best.score.toFixed(4)}`);
+  show(best.options, '    ');
+  for (const { options, score } of next.slice(0, 9))
+    console.log(`  ${JSON.stringify(options)} ${score.toFixed(4)}`);
+}
+
 async function main(): Promise<number> {
   const args = parseAdaptationArgs(process.argv.slice(2));
-  const classifier = await nodeClassifier(args.model);
-  try {
-    const writers = await readGroup(args, classifier, args.tune ? 'tune' : 'test');
-    if (args.fineTune) {
-      compareAdapters(writers);
-      return 0;
-    }
-    if (args.tune) {
-      console.log(`tuning writers (${writers.length}): ${writers.map((w) => w.writer).join(', ')}`);
-      const defaults = figuresFor(writers, memoryAdapter(ADAPT_DEFAULTS));
-      console.log(
-        `the page's options ${JSON.stringify(ADAPT_DEFAULTS)}: score ${tuningScore(defaults).toFixed(4)}`,
-      );
-      report(defaults, (line) => console.log(`  ${line}`));
-      console.log('the grid, best first:');
-      const [best, ...next] = tune(writers);
-      console.log(`  ${JSON.stringify(best.options)} ${best.score.toFixed(4)}`);
-      report(figuresFor(writers, memoryAdapter(best.options)), (line) => console.log(`    ${line}`));
-      for (const { options, score } of next.slice(0, 9))
-        console.log(`  ${JSON.stringify(options)} ${score.toFixed(4)}`);
-      return 0;
-    }
-    const figures = figuresFor(writers, memoryAdapter(ADAPT_DEFAULTS));
-    console.log(`model ${args.model}, options ${JSON.stringify(ADAPT_DEFAULTS)}`);
+  const role = args.tune ? 'tune' : 'test';
+  const perModel: WriterReadings[][] = [];
+  for (const model of args.tune ? args.models : args.models.slice(0, 1))
+    perModel.push(await readGroup(args, model, role));
+  const writers = perModel[0];
+  if (args.fineTune) compareAdapters(writers);
+  else if (args.tune) reportTuning(perModel);
+  else {
+    const figures = figuresFor(writers, bothAdapter(ADAPT_DEFAULTS));
+    console.log(
+      `model ${args.models[0]}, the page's adapting (both), options ${JSON.stringify(ADAPT_DEFAULTS)}`,
+    );
     report(figures, (line) => console.log(line));
     if (args.json) writeFileSync(args.json, `${JSON.stringify(figures, null, 2)}\n`);
-    return 0;
-  } finally {
-    classifier.dispose();
   }
+  return 0;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -12,9 +12,10 @@ import { topDigit } from '../digit';
 /** Drawings read per model call when rebuilding the memory: each batch is a few ms, never a long task. */
 const BATCH = 16;
 
-/** What the model itself made of a drawing: its penultimate features and its own top digit. */
+/** What the model itself made of a drawing: its penultimate features, its outputs and its top digit. */
 export interface ModelView {
   readonly features: Float32Array;
+  readonly outputs: Float32Array;
   readonly read: number;
 }
 
@@ -33,7 +34,7 @@ export async function readFeatures(
       .map((d) => ({ id: d.id, ...unread(d.strokes, d.penWidth, raster) }))
       .filter((d) => d.ink !== 'too-small');
     const read = await classifier.classifyWithFeatures(drawn.map((d) => d.input));
-    const views = read.map((r) => ({ features: r.features, read: topDigit(r.outputs) }));
+    const views = read.map((r) => ({ features: r.features, outputs: r.outputs, read: topDigit(r.outputs) }));
     if (isCurrent()) drawn.forEach((d, n) => cache.set(d.id, views[n]));
     await new Promise((resolve) => setTimeout(resolve, 0)); // let the page draw between batches
   }

@@ -1,14 +1,22 @@
 interface AdaptProps {
   readonly enabled: boolean;
   readonly examples: number;
+  /** Of them, how many the tuned output layer has learned from so far. */
+  readonly tuned: number;
   readonly onChange: (enabled: boolean) => void;
   readonly onForget: () => void;
 }
 
 /** The adaptation switch, what it holds, and the reset. */
-export function AdaptControls({ enabled, examples, onChange, onForget }: AdaptProps) {
+export function AdaptControls({ enabled, examples, tuned, onChange, onForget }: AdaptProps) {
   return (
-    <div className="adapt" data-testid="adaptation" data-examples={examples} data-enabled={enabled}>
+    <div
+      className="adapt"
+      data-testid="adaptation"
+      data-examples={examples}
+      data-tuned={tuned}
+      data-enabled={enabled}
+    >
       <label className="adapt-switch">
         <input type="checkbox" checked={enabled} onChange={(event) => onChange(event.target.checked)} />
         Adapt to my handwriting

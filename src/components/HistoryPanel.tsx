@@ -53,6 +53,7 @@ export function HistoryPanel({ history, adaptation, modelId, afterFirstAnswer }:
         <AdaptControls
           enabled={adaptation.enabled}
           examples={adaptation.examples}
+          tuned={adaptation.tuned}
           onChange={(adapt) => history.changeSettings({ adapt })}
           onForget={() => history.changeSettings({ forgetBefore: Date.now() })}
         />

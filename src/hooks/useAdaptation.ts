@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ModelView } from '../adaptation/readFeatures';
+import type { FittedLayer, Tuner } from '../adaptation/tuner';
 import type { SavedDrawing, Settings } from '../history/types';
 import type { Classifier } from '../model/classifier';
 import type { NotDigitScore } from '../model/catalog';
@@ -12,6 +13,8 @@ export interface Adaptation {
   readonly enabled: boolean;
   /** Drawings the memory holds now. */
   readonly examples: number;
+  /** Drawings the output layer was last fitted on (in a worker: a moment behind `examples`). */
+  readonly tuned: number;
   /** The recognition as the page shows it: adapted when enabled. */
   apply(recognition: Recognition): Recognition;
   /** What the model made of a drawing just saved, from the answer it was saved with: adapting is instant. */
@@ -60,8 +63,11 @@ function useFeatureCache(
   return { features: cache.features, version, remember };
 }
 
-/** Outputs adapted to the memory, from the reading's own outputs and features. */
+/** Outputs adapted to the person, from the reading's own outputs and features. */
 type AdaptOutputs = (outputs: Float32Array, features: Float32Array) => Float32Array;
+
+/** A learned drawing as the memory and the tuned layer take it. */
+type Example = ModelView & { readonly label: number };
 
 /** The recognition with each reading's outputs adapted, and judged again from them. */
 function adaptedRecognition(
@@ -78,7 +84,10 @@ function adaptedRecognition(
   return { ...recognition, readings };
 }
 
-type MemoryCode = Pick<typeof import('../later'), 'adapt' | 'createMemory' | 'readFeatures'>;
+type MemoryCode = Pick<
+  typeof import('../later'),
+  'adapt' | 'createMemory' | 'readFeatures' | 'tunedOutputs' | 'createTuner'
+>;
 
 /**
  * The memory's code, in the later chunk, fetched once there is a drawing to learn from: the
@@ -93,21 +102,45 @@ function useMemoryCode(needed: boolean): MemoryCode | null {
   return code;
 }
 
-/** The memory of the learned drawings read so far, and how to adapt to it (null until its code is here). */
-function useMemory(
-  learned: readonly SavedDrawing[],
-  cache: ReturnType<typeof useFeatureCache>,
-  code: MemoryCode | null,
-) {
+/** The learned drawings the model has been read on so far, as the memory and the layer learn from them. */
+function useKnownExamples(learned: readonly SavedDrawing[], cache: ReturnType<typeof useFeatureCache>) {
   const { features, version } = cache;
   return useMemo(() => {
     void version; // the cache is mutable; `version` says when it grew
-    if (code === null) return { examples: 0, adapt: null };
-    const known = learned.filter((d) => features.has(d.id));
-    const memory = code.createMemory(known.map((d) => ({ ...features.get(d.id)!, label: d.label })));
-    const adapt: AdaptOutputs = (outputs, seen) => code.adapt(outputs, seen, memory);
-    return { examples: memory.labels.length, adapt };
-  }, [code, learned, features, version]);
+    return learned.filter((d) => features.has(d.id)).map((d) => ({ ...features.get(d.id)!, label: d.label }));
+  }, [learned, features, version]);
+}
+
+/**
+ * The output layer fitted to `examples` in a Web Worker: the latest fit done (of these or of
+ * fewer drawings), null before the first or once forgotten. The memory adapts meanwhile.
+ */
+function useOutputLayerFit(examples: readonly Example[], code: MemoryCode | null): FittedLayer | null {
+  const [fitted, setFitted] = useState<FittedLayer | null>(null);
+  const tuner = useRef<Tuner | null>(null);
+  useEffect(() => {
+    if (code === null) return;
+    tuner.current = code.createTuner(setFitted);
+    return () => {
+      tuner.current?.stop();
+      tuner.current = null;
+    };
+  }, [code]);
+  useEffect(() => tuner.current?.request(examples), [examples, code]);
+  return examples.length === 0 ? null : fitted;
+}
+
+/** How to adapt to the learned drawings (null until the code is here): the tuned layer, then the memory. */
+function useAdapter(examples: readonly Example[], fitted: FittedLayer | null, code: MemoryCode | null) {
+  return useMemo(() => {
+    if (code === null) return null;
+    const memory = code.createMemory(examples);
+    const adapt: AdaptOutputs = (outputs, seen) => {
+      const tuned = fitted ? code.tunedOutputs(fitted.fit, fitted.exampleFeatures, outputs, seen) : outputs;
+      return code.adapt(tuned, seen, memory);
+    };
+    return adapt;
+  }, [code, examples, fitted]);
 }
 
 /**
@@ -122,7 +155,11 @@ export function useAdaptation(
   const learned = useMemo(() => learnedFrom(drawings, settings), [drawings, settings]);
   const code = useMemoryCode(learned.length > 0);
   const cache = useFeatureCache(classifier, learned, code);
-  const { examples, adapt } = useMemory(learned, cache, code);
+  const known = useKnownExamples(learned, cache);
+  const fitted = useOutputLayerFit(known, code);
+  const adapt = useAdapter(known, fitted, code);
+  const tuned = fitted?.exampleFeatures.length ?? 0;
+  const examples = code === null ? 0 : known.length;
   const enabled = settings.adapt ?? examples > 0;
   const notDigit = classifier?.outputs.notDigit ?? null;
   const apply = useCallback(
@@ -133,5 +170,8 @@ export function useAdaptation(
     [enabled, examples, adapt, notDigit],
   );
   const { remember } = cache;
-  return useMemo(() => ({ enabled, examples, apply, remember }), [enabled, examples, apply, remember]);
+  return useMemo(
+    () => ({ enabled, examples, tuned, apply, remember }),
+    [enabled, examples, tuned, apply, remember],
+  );
 }

@@ -1,7 +1,8 @@
 /**
- * The alternative issue 11 offered to the page's memory, measured rather than built into the page:
- * fine-tuning the network's output layer on one person's labelled drawings
- * (`npm run test:adaptation -- --fine-tune`).
+ * Fine-tuning the network's output layer on one person's labelled drawings: with the memory
+ * (`memory.ts`) on top, how the page adapts (measured against either alone by `npm run
+ * test:adaptation -- --fine-tune`). The fitting runs in a Web Worker (`tuneWorker.ts`); applying
+ * the fit to an answer is a few hundred dot products, on the main thread.
  *
  * It needs neither the layer's weights nor tf. Gradient descent on a dense layer's weights over
  * features f (its bias left as shipped), started from the shipped W with an L2 pull back to them,
@@ -12,8 +13,8 @@
  * tuned: the drawings are all digits, so they say nothing of "not a digit", whose output is kept
  * as it was.
  */
-import { NUM_CLASSES } from '../src/digit';
-import { digitProbabilities } from '../src/recognition/verdict';
+import { NUM_CLASSES } from '../digit';
+import { digitProbabilities } from '../recognition/verdict';
 
 export interface TuningOptions {
   /** The L2 pull of the tuned layer back to the shipped one: larger keeps it closer. */
@@ -23,9 +24,8 @@ export interface TuningOptions {
 }
 
 /**
- * Not searched further: on the tuning writers, fine-tuning alone left k = 3's error where it was
- * and made it 2.6x worse with 10% of the labels wrong (README, "What adapting does"), so the page
- * keeps the memory.
+ * Not searched further: alone, fine-tuning left k = 3's error about where it was and made it worse
+ * with 10% of the labels wrong; under the memory it helps (README, "What adapting does").
  */
 export const TUNING_DEFAULTS: TuningOptions = { l2: 0.01, steps: 150, rate: 2 };
 
@@ -68,18 +68,25 @@ function tunedLogits(base: Float64Array, k: (j: number) => number, a: Float64Arr
   return logits;
 }
 
+/** What fitting learned: a drawing's logits gain sum_j coefficients[j, d] (f_j . q) * scale. */
+export interface OutputLayerFit {
+  /** Per example, 10 numbers (example-major). */
+  readonly coefficients: Float64Array;
+  readonly scale: number;
+}
+
 /**
  * The output layer tuned to `examples` by `steps` of gradient descent on their mean cross-entropy
  * plus the L2 pull. Features are scaled by one number, their mean squared length, so that one learning
- * rate suits any model; that is the same layer trained with another rate.
+ * rate suits any model; that is the same layer trained with another rate. The work grows with
+ * the square of the examples (300 take about a third of a second here): the page runs it in a worker.
  */
-export function tuneOutputLayer(
+export function fitOutputLayer(
   examples: readonly TuningExample[],
   options: TuningOptions = TUNING_DEFAULTS,
-): TunedLayer {
+): OutputLayerFit {
   const n = examples.length;
-  if (n === 0) return (outputs) => outputs;
-  const meanSquare = examples.reduce((sum, e) => sum + dot(e.features, e.features, 1), 0) / n;
+  const meanSquare = examples.reduce((sum, e) => sum + dot(e.features, e.features, 1), 0) / Math.max(n, 1);
   const scale = meanSquare > 0 ? 1 / meanSquare : 0;
   const k = Float64Array.from({ length: n * n }, (_, x) =>
     dot(examples[Math.floor(x / n)].features, examples[x % n].features, scale),
@@ -95,12 +102,43 @@ export function tuneOutputLayer(
     for (let x = 0; x < a.length; x++)
       a[x] = shrink * a[x] - options.rate * gradient[Math.floor(x / NUM_CLASSES)][x % NUM_CLASSES];
   }
-  return (outputs, features) => {
-    const p = softmaxInPlace(
-      tunedLogits(digitLogits(outputs), (j) => dot(examples[j].features, features, scale), a, n),
-    );
-    let digitMass = 0;
-    for (let d = 0; d < NUM_CLASSES; d++) digitMass += outputs[d];
-    return outputs.map((o, i) => (i < NUM_CLASSES ? digitMass * p[i] : o));
-  };
+  return { coefficients: a, scale };
+}
+
+/**
+ * A drawing's outputs through the tuned layer, from the model's outputs and features and the
+ * features of the examples `fit` was fitted on (in the same order). "Not a digit" keeps its share.
+ */
+export function tunedOutputs(
+  fit: OutputLayerFit,
+  exampleFeatures: readonly Float32Array[],
+  outputs: Float32Array,
+  features: Float32Array,
+): Float32Array {
+  const n = exampleFeatures.length;
+  // A fit of other drawings, or of another model's features (a model was just switched): not this one's.
+  if (n === 0 || fit.coefficients.length !== n * NUM_CLASSES || exampleFeatures[0].length !== features.length)
+    return outputs;
+  const p = softmaxInPlace(
+    tunedLogits(
+      digitLogits(outputs),
+      (j) => dot(exampleFeatures[j], features, fit.scale),
+      fit.coefficients,
+      n,
+    ),
+  );
+  let digitMass = 0;
+  for (let d = 0; d < NUM_CLASSES; d++) digitMass += outputs[d];
+  return outputs.map((o, i) => (i < NUM_CLASSES ? digitMass * p[i] : o));
+}
+
+/** The output layer tuned to `examples`: fitted and applied in one place (Node's measurements). */
+export function tuneOutputLayer(
+  examples: readonly TuningExample[],
+  options: TuningOptions = TUNING_DEFAULTS,
+): TunedLayer {
+  if (examples.length === 0) return (outputs) => outputs;
+  const fit = fitOutputLayer(examples, options);
+  const features = examples.map((e) => e.features);
+  return (outputs, drawing) => tunedOutputs(fit, features, outputs, drawing);
 }

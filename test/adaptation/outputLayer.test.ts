@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { topDigit } from '../../src/digit';
 import { createRandom } from '../../src/learning/random';
-import { digitLogits, tuneOutputLayer, type TuningExample } from '../../training/outputLayerTuning';
+import {
+  digitLogits,
+  fitOutputLayer,
+  tuneOutputLayer,
+  tunedOutputs,
+  type TuningExample,
+} from '../../src/adaptation/outputLayer';
 
 /**
  * The same fixture as the memory's tests: features are noisy copies of one prototype per digit,
@@ -55,5 +61,30 @@ describe('fine-tuning the output layer to one writer', () => {
   it('changes nothing without corrections', () => {
     const outputs = outputsFor(3);
     expect(tuneOutputLayer([])(outputs, featuresOf(3))).toBe(outputs);
+  });
+});
+
+describe('applying a fit', () => {
+  it('leaves the outputs as they are for features of another size (another model) or a fit of other drawings', () => {
+    const fitted = examples(20, misread);
+    const fit = fitOutputLayer(fitted);
+    const features = fitted.map((e) => e.features);
+    const outputs = outputsFor(5);
+    expect(tunedOutputs(fit, features, outputs, new Float32Array(7))).toBe(outputs);
+    expect(tunedOutputs(fit, features.slice(1), outputs, featuresOf(4))).toBe(outputs);
+    expect(topDigit(tunedOutputs(fit, features, outputs, featuresOf(4)))).toBe(4);
+  });
+
+  it('gives what fitting and applying in one place gives', () => {
+    const fitted = examples(20, misread);
+    const query = featuresOf(4);
+    const fit = fitOutputLayer(fitted);
+    const apart = tunedOutputs(
+      fit,
+      fitted.map((e) => e.features),
+      outputsFor(5),
+      query,
+    );
+    expect(Array.from(apart)).toEqual(Array.from(tuneOutputLayer(fitted)(outputsFor(5), query)));
   });
 });
