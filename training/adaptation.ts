@@ -148,12 +148,38 @@ export const fineTuneAdapter: Adapter = (corrections) => tuneOutputLayer(correct
 
 /** The fine-tuned layer's answers, then blended with the memory's vote: how the page adapts. */
 export const bothAdapter =
-  (options: AdaptOptions): Adapter =>
+  (options: AdaptOptions, fineTune: Adapter = fineTuneAdapter): Adapter =>
   (corrections) => {
-    const tuned = fineTuneAdapter(corrections);
+    const tuned = fineTune(corrections);
     const remembered = memoryAdapter(options)(corrections);
     return (outputs, features) => remembered(tuned(outputs, features), features);
   };
+
+/**
+ * The fine-tuned layer, fitted once per set of corrections however many memory options are tried
+ * on it (`--tune`), and each drawing's tuned outputs worked out once per fit: the same drawings
+ * (the same feature arrays, each read once with its outputs) with the same labels are the same fit.
+ */
+export function fineTuneOnce(): Adapter {
+  const ids = new Map<Float32Array, number>();
+  const idOf = (features: Float32Array) => {
+    if (!ids.has(features)) ids.set(features, ids.size);
+    return ids.get(features)!;
+  };
+  const fits = new Map<string, ReturnType<Adapter>>();
+  return (corrections) => {
+    const key = corrections.map((c) => `${idOf(c.features)}:${c.label}`).join(',');
+    let fit = fits.get(key);
+    if (!fit) {
+      const tuned = fineTuneAdapter(corrections);
+      const answers = new Map<Float32Array, Float32Array>();
+      fit = (outputs, features) =>
+        answers.get(features) ?? answers.set(features, tuned(outputs, features)).get(features)!;
+      fits.set(key, fit);
+    }
+    return fit;
+  };
+}
 
 export interface WriterErrors {
   readonly plain: number;
@@ -327,8 +353,12 @@ export const TUNING_GRID = {
  * model reads them (`perModel`), the scores summed: best first.
  */
 function tune(perModel: readonly (readonly WriterReadings[])[]): { options: AdaptOptions; score: number }[] {
+  const fineTune = fineTuneOnce();
   const scoreOf = (options: AdaptOptions) =>
-    perModel.reduce((sum, writers) => sum + tuningScore(figuresFor(writers, bothAdapter(options))), 0);
+    perModel.reduce(
+      (sum, writers) => sum + tuningScore(figuresFor(writers, bothAdapter(options, fineTune))),
+      0,
+    );
   const tried: { options: AdaptOptions; score: number }[] = [];
   for (const neighbours of TUNING_GRID.neighbours)
     for (const sharpness of TUNING_GRID.sharpness)

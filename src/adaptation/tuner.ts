@@ -12,8 +12,18 @@ export interface FittedLayer {
   readonly exampleFeatures: readonly Float32Array[];
 }
 
+/**
+ * The layer learns from the newest this many drawings; the memory from all of them. Fitting grows
+ * with the square of the drawings: 200 take about half a second in Node on this machine, 1,000
+ * ten seconds, and 20 of each digit is plenty for ten numbers per feature.
+ */
+export const MAX_TUNED_DRAWINGS = 200;
+
 export interface Tuner {
-  /** Fit to these drawings (the fit before stays in use until this one is done); none: forget the fit. */
+  /**
+   * Fit to these drawings, newest first (the fit before stays in use until this one is done; only
+   * the first MAX_TUNED_DRAWINGS count); none: forget the fit.
+   */
   request(examples: readonly TuningExample[]): void;
   stop(): void;
 }
@@ -65,8 +75,8 @@ export function createTuner(
         waiting = null;
         fitting = fitting && { ...fitting, id: -1 }; // its reply is dropped
         onFit(null);
-      } else if (fitting) waiting = examples;
-      else send(examples);
+      } else if (fitting) waiting = examples.slice(0, MAX_TUNED_DRAWINGS);
+      else send(examples.slice(0, MAX_TUNED_DRAWINGS));
     },
     stop: () => worker.terminate(),
   };

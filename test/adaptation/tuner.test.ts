@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fitOutputLayer, type TuningExample } from '../../src/adaptation/outputLayer';
-import { createTuner, type FittedLayer, type TuneWorker } from '../../src/adaptation/tuner';
+import {
+  createTuner,
+  MAX_TUNED_DRAWINGS,
+  type FittedLayer,
+  type TuneWorker,
+} from '../../src/adaptation/tuner';
 import { answer, type TuneReply, type TuneRequest } from '../../src/adaptation/tuneWorker';
 
 const example = (label: number): TuningExample => ({
@@ -67,6 +72,13 @@ describe('keeping the output layer fitted in a worker', () => {
     expect(received.map((r) => r.examples.length)).toEqual([1, 3]);
     reply();
     expect(fits.map((f) => f!.exampleFeatures.length)).toEqual([1, 3]);
+  });
+
+  it('fits the newest MAX_TUNED_DRAWINGS drawings of many (they come newest first)', () => {
+    const { tuner, received } = tunerWith();
+    const many = Array.from({ length: MAX_TUNED_DRAWINGS + 5 }, (_, i) => example(i % 10));
+    tuner.request(many);
+    expect(received[0].examples).toEqual(many.slice(0, MAX_TUNED_DRAWINGS));
   });
 
   it('never delivers a fit begun before the drawings were forgotten', () => {

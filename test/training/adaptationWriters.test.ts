@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { penDigitsGroup, unipenGroup } from '../../src/digit/writerSplit';
 import {
+  fineTuneAdapter,
+  fineTuneOnce,
   splitCorrections,
   tuningScore,
   writerPicker,
@@ -65,5 +67,34 @@ describe('tuningScore', () => {
       { writer: 'a', k: 5, plain: 0.01, adapted: 0.02 },
     ];
     expect(tuningScore(figures(worse)) - tuningScore(figures())).toBeCloseTo(0.015, 12);
+  });
+});
+
+describe('fineTuneOnce', () => {
+  const drawing = (label: number) => ({
+    features: Float32Array.from({ length: 3 }, (_, i) => (i === label % 3 ? 1 : 0)),
+    outputs: Float32Array.from({ length: 10 }, (_, d) => (d === label ? 0.91 : 0.01)),
+    label,
+  });
+
+  it('fits the same drawings with the same labels once, and anything else again', () => {
+    const [a, b] = [drawing(1), drawing(2)];
+    const fineTune = fineTuneOnce();
+    const first = fineTune([a, b]);
+    expect(fineTune([{ ...a }, { ...b }])).toBe(first); // copies holding the same drawings
+    expect(fineTune([a, { ...b, label: 7 }])).not.toBe(first);
+    expect(fineTune([a, drawing(2)])).not.toBe(first);
+    expect(fineTune([a])).not.toBe(first);
+  });
+
+  it('answers as the fine-tuned layer does, each drawing worked out once', () => {
+    const corrections = [drawing(1), drawing(2), drawing(1)];
+    const query = drawing(2);
+    const once = fineTuneOnce()(corrections);
+    const answer = once(query.outputs, query.features);
+    expect(Array.from(answer)).toEqual(
+      Array.from(fineTuneAdapter(corrections)(query.outputs, query.features)),
+    );
+    expect(once(query.outputs, query.features)).toBe(answer);
   });
 });
