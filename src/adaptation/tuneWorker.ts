@@ -2,7 +2,7 @@
  * The Web Worker that fits the output layer to the person's drawings (`fitOutputLayer`), off the
  * main thread: its work grows with the square of the drawings kept, and the page must never stop
  * answering while it runs. The page sends one request at a time, the newest drawings, and the
- * next only once this one is answered (`useOutputLayerFit`).
+ * next only once this one is answered (`createTuner` in `tuner.ts`).
  */
 import { fitOutputLayer, type TuningExample } from './outputLayer';
 

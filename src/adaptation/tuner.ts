@@ -14,8 +14,9 @@ export interface FittedLayer {
 
 /**
  * The layer learns from the newest this many drawings; the memory from all of them. Fitting grows
- * with the square of the drawings: 200 take about half a second in Node on this machine, 1,000
- * ten seconds, and 20 of each digit is plenty for ten numbers per feature.
+ * with the square of the drawings: 200 take under half a second in Node on this machine, 1,000
+ * ten seconds. 20 drawings of each digit show the layer a person's ways of writing it; the
+ * memory, which costs little per drawing, keeps every one.
  */
 export const MAX_TUNED_DRAWINGS = 200;
 
