@@ -26,19 +26,21 @@ export interface AdaptOptions {
 }
 
 /**
- * Chosen by `npm run test:adaptation -- --tune` on 32 writers that neither a model trained on half
- * of the training writers (`npm run train -- --train-writers 0.5`) nor any test figure saw: the
- * best of 270 options by the issue's figures added up as errors. `floor` 0.3: a drawing less than
- * 0.3 alike (cosine) to every correction gets no vote, which spares writers the vote would make
- * worse; `weight` 0.7 rather than 0.6 or 0.8: more corrects misreads the model is sure of, more
- * makes writers worse.
+ * Chosen by `npm run test:adaptation -- --tune` for the page's way of adapting (the fine-tuned
+ * output layer, then this memory) on 32 writers that neither of two models trained on half of the
+ * training writers (`npm run train -- --train-writers 0.5`, seeds 1 and 2) nor any test figure
+ * saw: the best of 270 options by the issue's figures added up as errors, summed over both
+ * models. `floor` 0.3: a drawing less than 0.3 alike (cosine) to every correction gets no vote,
+ * which spares writers the vote would make worse; `weight` 0.6: with the tuned layer under it the
+ * vote needs less weight, and more makes writers worse; `doubt` 1: a label both the model and the
+ * person's own similar drawings contradict does not vote.
  */
 export const ADAPT_DEFAULTS: AdaptOptions = {
   neighbours: 5,
   sharpness: 20,
-  weight: 0.7,
+  weight: 0.6,
   floor: 0.3,
-  doubt: 0.8,
+  doubt: 1,
 };
 
 /** One labelled drawing, as the network sees it. */
