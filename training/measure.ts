@@ -74,7 +74,9 @@ export async function measure(options: MeasureOptions): Promise<HeldOutFigures> 
   const data = await loadTrainingSources({ ...options, negatives: 0 });
   const model = await tfl.loadLayersModel(tf.io.fromMemory(readModelFolder(options.model)));
   try {
-    const threshold = options.chooseThreshold ? null : storedThreshold(options.model);
+    // A ten-output model never says "not a digit": there is no threshold to choose again.
+    const stored = storedThreshold(options.model);
+    const threshold = options.chooseThreshold && Number.isFinite(stored) ? null : stored;
     return await measureHeldOut(model, heldOutSets(data.mnist.test, data), threshold);
   } finally {
     model.dispose();
