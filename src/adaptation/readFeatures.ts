@@ -7,16 +7,14 @@ import type { SavedDrawing } from '../history/types';
 import type { Classifier } from '../model/classifier';
 import type { Raster } from '../recognition/modelInput';
 import { unread } from '../recognition/recognise';
-import { topDigit } from '../digit';
 
 /** Drawings read per model call when rebuilding the memory: each batch is a few ms, never a long task. */
 const BATCH = 16;
 
-/** What the model itself made of a drawing: its penultimate features, its outputs and its top digit. */
+/** What the model itself made of a drawing: its penultimate features and its outputs. */
 export interface ModelView {
   readonly features: Float32Array;
   readonly outputs: Float32Array;
-  readonly read: number;
 }
 
 /** Reads `missing` drawings through `classifier`, a batch per task, into `cache`. */
@@ -34,7 +32,7 @@ export async function readFeatures(
       .map((d) => ({ id: d.id, ...unread(d.strokes, d.penWidth, raster) }))
       .filter((d) => d.ink !== 'too-small');
     const read = await classifier.classifyWithFeatures(drawn.map((d) => d.input));
-    const views = read.map((r) => ({ features: r.features, outputs: r.outputs, read: topDigit(r.outputs) }));
+    const views = read.map((r) => ({ features: r.features, outputs: r.outputs }));
     if (isCurrent()) drawn.forEach((d, n) => cache.set(d.id, views[n]));
     await new Promise((resolve) => setTimeout(resolve, 0)); // let the page draw between batches
   }

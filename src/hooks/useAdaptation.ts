@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ModelView } from '../adaptation/readFeatures';
+import { topDigit } from '../digit';
 import type { FittedLayer, Tuner } from '../adaptation/tuner';
 import type { SavedDrawing, Settings } from '../history/types';
 import type { Classifier } from '../model/classifier';
@@ -66,7 +67,7 @@ function useFeatureCache(
 /** Outputs adapted to the person, from the reading's own outputs and features. */
 type AdaptOutputs = (outputs: Float32Array, features: Float32Array) => Float32Array;
 
-/** A learned drawing as the memory and the tuned layer take it. */
+/** A learned drawing as the memory and the tuned layer take it: what the model made of it, and its label. */
 type Example = ModelView & { readonly label: number };
 
 /** The recognition with each reading's outputs adapted, and judged again from them. */
@@ -130,17 +131,24 @@ function useOutputLayerFit(examples: readonly Example[], code: MemoryCode | null
   return examples.length === 0 ? null : fitted;
 }
 
-/** How to adapt to the learned drawings (null until the code is here): the tuned layer, then the memory. */
+/**
+ * How to adapt to the learned drawings (null until the code is here): the tuned layer, then the
+ * memory. The memory is built once per set of drawings, not again when a fit arrives: it keeps
+ * the vote weights it has worked out.
+ */
 function useAdapter(examples: readonly Example[], fitted: FittedLayer | null, code: MemoryCode | null) {
+  const memory = useMemo(
+    () => code?.createMemory(examples.map((e) => ({ ...e, read: topDigit(e.outputs) }))) ?? null,
+    [code, examples],
+  );
   return useMemo(() => {
-    if (code === null) return null;
-    const memory = code.createMemory(examples);
+    if (code === null || memory === null) return null;
     const adapt: AdaptOutputs = (outputs, seen) => {
       const tuned = fitted ? code.tunedOutputs(fitted.fit, fitted.exampleFeatures, outputs, seen) : outputs;
       return code.adapt(tuned, seen, memory);
     };
     return adapt;
-  }, [code, examples, fitted]);
+  }, [code, memory, fitted]);
 }
 
 /**

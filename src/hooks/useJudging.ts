@@ -1,5 +1,4 @@
 import { useCallback, useLayoutEffect, useMemo } from 'react';
-import { topDigit } from '../digit';
 import type { NewDrawing } from '../history/types';
 import { strokesOnPad } from '../pad/clipStrokes';
 import { squareDrawing } from '../pad/squareDrawing';
@@ -67,7 +66,7 @@ export function useJudging({ pad, shown, history, adaptation, clear, modelId }: 
       clear();
       // Its features are remembered before the history shows it, so nothing reads them again.
       const { features, modelOutputs = reading.outputs } = reading;
-      const seen = features && { features, outputs: modelOutputs, read: topDigit(modelOutputs) };
+      const seen = features && { features, outputs: modelOutputs };
       save(drawing, (saved) => seen && remember(saved.id, seen)).catch((error: unknown) =>
         console.error('Could not save the drawing', error),
       );
