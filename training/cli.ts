@@ -31,6 +31,8 @@ export const TRAIN_DEFAULTS = {
    * the non-digits six times, at five eighths of the arithmetic (the 20-minute budget).
    */
   mnistPerEpoch: 30000,
+  /** Visits of each real pen and UNIPEN training digit an epoch. */
+  realRepeats: 1,
   maxWorkers: 4,
 } as const;
 
@@ -114,6 +116,13 @@ export const TRAIN_FLAGS: readonly TrainFlag[] = [
     value: 'N',
     default: String(TRAIN_DEFAULTS.mnistPerEpoch),
     meaning: 'MNIST training images an epoch, a fresh random choice each epoch (60000 for all)',
+  },
+  {
+    name: 'real-repeats',
+    value: 'N',
+    default: String(TRAIN_DEFAULTS.realRepeats),
+    meaning:
+      'how many times an epoch visits each real pen and UNIPEN training digit, each visit drawn afresh',
   },
   {
     name: 'train-writers',
@@ -293,6 +302,7 @@ export function parseTrainArgs(
     negatives: wholeNumber('negatives', value('negatives'), TRAIN_DEFAULTS.negatives),
     mnistPerEpoch: positiveInteger('mnist-per-epoch', value('mnist-per-epoch'), TRAIN_DEFAULTS.mnistPerEpoch),
     trainWriters: share('train-writers', value('train-writers')),
+    realRepeats: positiveInteger('real-repeats', value('real-repeats'), TRAIN_DEFAULTS.realRepeats),
     mirrors: [...(flags.get('mirror') ?? []), ...DEFAULT_MIRRORS],
   };
 }

@@ -100,6 +100,8 @@ export interface SourceOptions {
   mnistPerEpoch?: number;
   /** The share of the pen and UNIPEN training writers learned from (`keptAtShare`); default all. */
   trainWriters?: number;
+  /** How many times an epoch visits each pen and UNIPEN training digit (each visit drawn afresh); default 1. */
+  realRepeats?: number;
   limit?: number;
   mirrors?: readonly string[];
   verifyChecksums?: boolean;
@@ -164,8 +166,11 @@ function trainingSources(data: Omit<TrainingData, 'sources'>, options: SourceOpt
     options.limit ? Math.min(count, Math.ceil((count * options.limit) / 60000)) : count;
   const mnistPerEpoch = options.mnistPerEpoch === undefined ? undefined : share(options.mnistPerEpoch);
   const sources = [mnistSource(data.mnist.train, data.mnistCount, mnistPerEpoch)];
-  if (data.pen.train.length) sources.push(penSource(data.pen.train));
-  if (data.unipen.train.length) sources.push(penSource(data.unipen.train, 'unipen'));
+  for (let visit = 1; visit <= (options.realRepeats ?? 1); visit++) {
+    const again = visit > 1 ? ` (visit ${visit})` : '';
+    if (data.pen.train.length) sources.push(penSource(data.pen.train, `pen${again}`));
+    if (data.unipen.train.length) sources.push(penSource(data.unipen.train, `unipen${again}`));
+  }
   if (data.letters.train.length) sources.push(letterSource(data.letters.train, share(LETTERS_PER_EPOCH)));
   const negatives = share(options.negatives ?? 0);
   const digitStrokes = [...data.pen.train, ...data.unipen.train].map((d) => d.strokes);

@@ -52,6 +52,7 @@ export interface TrainOptions {
   negatives?: number;
   /** MNIST images per epoch (a fresh random choice each epoch); default all. */
   mnistPerEpoch?: number;
+  realRepeats?: number;
   /** The share of the pen and UNIPEN training writers learned from; default all (1). */
   trainWriters?: number;
   mirrors: readonly string[];
@@ -81,9 +82,10 @@ const sourceNames: Record<string, string> = {
   negatives: 'generated non-digits',
 };
 
-/** "30000 of 60000 MNIST images": what one epoch takes of a source. */
+/** "30000 of 60000 MNIST images": what one epoch takes of a source ("pen (visit 2)": `--real-repeats`). */
 function describeSource(source: DigitSource): string {
-  const name = sourceNames[source.name] ?? source.name;
+  const [base, visit] = source.name.split(' (');
+  const name = `${sourceNames[base] ?? base}${visit ? `, again (${visit}` : ''}`;
   const perEpoch = visitedPerEpoch(source);
   return perEpoch < source.count ? `${perEpoch} of ${source.count} ${name}` : `${source.count} ${name}`;
 }
@@ -109,6 +111,7 @@ async function prepareData(options: TrainOptions, log: Log): Promise<PreparedDat
     lettersData: options.lettersData,
     negatives: options.negatives,
     mnistPerEpoch: options.mnistPerEpoch,
+    realRepeats: options.realRepeats,
     trainWriters: options.trainWriters,
     limit: options.limit,
     mirrors: options.mirrors,

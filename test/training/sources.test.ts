@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatPenData, type PenSample } from '../../src/digit/penData';
 import { keptAtShare, penDigitsGroup, unipenGroup } from '../../src/digit/writerSplit';
+import { visitedPerEpoch } from '../../src/learning/fit';
+import { createRandom } from '../../src/learning/random';
 import { loadTrainingSources, type TrainingData } from '../../training/sources';
 import { writeSyntheticMnist } from './fixtures';
 
@@ -67,5 +69,42 @@ describe('loadTrainingSources --train-writers', () => {
       for (const group of ['tune', 'test'] as const) expect(half[set][group]).toEqual(all[set][group]);
     expect([...writers(half.pen.test)].every((w) => penDigitsGroup(w) === 'test')).toBe(true);
     expect([...writers(half.unipen.tune)].every((w) => unipenGroup(w) === 'tune')).toBe(true);
+  });
+});
+
+describe('loadTrainingSources --real-repeats', () => {
+  const dataDir = writeSyntheticMnist(100, 20);
+  const files = writeFiles();
+  const load = (realRepeats?: number) =>
+    loadTrainingSources({
+      dataDir,
+      penData: files.pen,
+      unipenData: files.unipen,
+      lettersData: null,
+      verifyChecksums: false,
+      realRepeats,
+    });
+  const epoch = (data: TrainingData) => data.sources.map((s) => `${s.name} ${visitedPerEpoch(s)}`);
+
+  it('visits every real training digit that many times an epoch, MNIST as before', async () => {
+    const [once, twice] = [await load(), await load(2)];
+    const pen = once.pen.train.length;
+    const unipen = once.unipen.train.length;
+    expect(epoch(once)).toEqual(['mnist 100', `pen ${pen}`, `unipen ${unipen}`]);
+    expect(epoch(twice)).toEqual([
+      'mnist 100',
+      `pen ${pen}`,
+      `unipen ${unipen}`,
+      `pen (visit 2) ${pen}`,
+      `unipen (visit 2) ${unipen}`,
+    ]);
+  });
+
+  it('draws a repeated digit afresh on each visit, with the same label', async () => {
+    const { sources } = await load(2);
+    const [first, again] = [sources[1], sources[3]];
+    expect(again.label(0)).toBe(first.label(0));
+    expect(again.image(0, createRandom(5))).toEqual(first.image(0, createRandom(5)));
+    expect(again.image(0, createRandom(6))).not.toEqual(first.image(0, createRandom(5)));
   });
 });
