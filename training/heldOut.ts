@@ -262,6 +262,8 @@ export function heldOutFigures(
     pen: pen.length ? digitFigures(pen, sets.pen, chosen) : null,
     unipen: unipen.length ? digitFigures(unipen, sets.unipen, chosen) : null,
     tuningDigitsNotDigit: tuning.length ? shareAtLeast(notDigitScores(tuning), chosen) : null,
+    // What chooses between training runs: one run moves the test writers' figures by a few tenths.
+    tuningDigitsAccuracy: tuning.length && sets.tuning ? accuracyOf(tuning, sets.tuning.labels) : null,
     letters: letters.length
       ? { count: letters.length, ...verdictShares(letters, chosen, sets.letters) }
       : null,

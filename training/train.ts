@@ -304,6 +304,10 @@ export function reportHeldOut(log: Log, figures: HeldOutFigures): void {
   const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
   const { unipen, letters, lookalikes, generated, auroc, sizes, calibrationError, pen } = figures;
   if (unipen) log(`UNIPEN digits, test writers (${unipen.count} digits): ${pct(unipen.accuracy)}`);
+  if (figures.tuningDigitsAccuracy !== null)
+    log(
+      `tuning writers' digits (they choose between runs; no reported figure): ${pct(figures.tuningDigitsAccuracy)}`,
+    );
   if (pen && unipen)
     log(
       `real digits answered "not a digit": pen ${pct(pen.notDigit)}, UNIPEN ${pct(unipen.notDigit)} (threshold ${figures.threshold}); unsure: pen ${pct(pen.unsure)}, UNIPEN ${pct(unipen.unsure)}`,

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { MNIST_PIXELS } from '../../src/digit';
+import { heldOutFigures, type HeldOutSet, type SetOutputs } from '../../training/heldOut';
+
+const WIDTH = 11;
+
+/** Outputs that give `digit` all but `notDigit`, which goes to "not a digit" (index 10). */
+function rows(answers: readonly { digit: number; notDigit?: number }[]): SetOutputs {
+  const outputs = new Float32Array(answers.length * WIDTH);
+  answers.forEach(({ digit, notDigit = 0.01 }, i) => {
+    outputs[i * WIDTH + digit] = 1 - notDigit;
+    outputs[i * WIDTH + 10] = notDigit;
+  });
+  return { outputs, width: WIDTH };
+}
+
+const set = (labels: number[]): HeldOutSet => ({
+  inputs: new Float32Array(labels.length * MNIST_PIXELS),
+  labels,
+});
+
+describe("the tuning writers' digits in the held-out figures", () => {
+  const mnist = { set: set([0, 1]), outputs: rows([{ digit: 0 }, { digit: 1 }]) };
+
+  it('reports how many of them are read right, beside the share called "not a digit"', () => {
+    const tuning = set([3, 4, 5, 6]);
+    const read = rows([{ digit: 3 }, { digit: 4 }, { digit: 5 }, { digit: 8, notDigit: 0.9 }]);
+    const figures = heldOutFigures(
+      new Map([
+        ['mnist', mnist.outputs],
+        ['tuning', read],
+      ]),
+      new Map([
+        ['mnist', mnist.set],
+        ['tuning', tuning],
+      ]),
+      0.5,
+    );
+    expect(figures.tuningDigitsAccuracy).toBe(0.75);
+    expect(figures.tuningDigitsNotDigit).toBe(0.25);
+    expect(figures.mnist.accuracy).toBe(1);
+  });
+
+  it('has none without tuning writers', () => {
+    const figures = heldOutFigures(new Map([['mnist', mnist.outputs]]), new Map([['mnist', mnist.set]]), 0.5);
+    expect(figures.tuningDigitsAccuracy).toBeNull();
+  });
+});
