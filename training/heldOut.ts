@@ -237,6 +237,18 @@ export async function measureHeldOut(model: LayersModel, sets: HeldOutSets, thre
   return heldOutFigures(await predictSets(model, sets), sets, threshold);
 }
 
+/**
+ * The tuning writers' digits: the share the threshold calls "not a digit", and the share read
+ * right. Neither is a reported figure; the second chooses between training runs, since one run
+ * moves the test writers' figures by a few tenths.
+ */
+function tuningFigures(rows: readonly RowReading[], set: HeldOutSet | undefined, threshold: number) {
+  return {
+    tuningDigitsNotDigit: rows.length ? shareAtLeast(notDigitScores(rows), threshold) : null,
+    tuningDigitsAccuracy: rows.length && set ? accuracyOf(rows, set.labels) : null,
+  };
+}
+
 /** Every held-out figure of a model from its outputs for `drawn` (computed anywhere, `predictSets`). */
 export function heldOutFigures(
   outputs: ReadonlyMap<string, SetOutputs>,
@@ -261,9 +273,7 @@ export function heldOutFigures(
     ),
     pen: pen.length ? digitFigures(pen, sets.pen, chosen) : null,
     unipen: unipen.length ? digitFigures(unipen, sets.unipen, chosen) : null,
-    tuningDigitsNotDigit: tuning.length ? shareAtLeast(notDigitScores(tuning), chosen) : null,
-    // What chooses between training runs: one run moves the test writers' figures by a few tenths.
-    tuningDigitsAccuracy: tuning.length && sets.tuning ? accuracyOf(tuning, sets.tuning.labels) : null,
+    ...tuningFigures(tuning, sets.tuning, chosen),
     letters: letters.length
       ? { count: letters.length, ...verdictShares(letters, chosen, sets.letters) }
       : null,

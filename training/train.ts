@@ -52,6 +52,7 @@ export interface TrainOptions {
   negatives?: number;
   /** MNIST images per epoch (a fresh random choice each epoch); default all. */
   mnistPerEpoch?: number;
+  /** Visits of each real pen and UNIPEN training digit an epoch; default 1. */
   realRepeats?: number;
   /** The share of the pen and UNIPEN training writers learned from; default all (1). */
   trainWriters?: number;

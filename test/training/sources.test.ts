@@ -6,7 +6,7 @@ import { formatPenData, type PenSample } from '../../src/digit/penData';
 import { keptAtShare, penDigitsGroup, unipenGroup } from '../../src/digit/writerSplit';
 import { visitedPerEpoch } from '../../src/learning/fit';
 import { createRandom } from '../../src/learning/random';
-import { loadTrainingSources, type TrainingData } from '../../training/sources';
+import { loadTrainingSources, type SourceOptions, type TrainingData } from '../../training/sources';
 import { writeSyntheticMnist } from './fixtures';
 
 /** One short stroke per sample: what the split looks at is the writer, not the ink. */
@@ -35,21 +35,24 @@ function writeFiles() {
   return files;
 }
 
+/** Every training source of the files, read with these options on top. */
+const loadFrom = (dataDir: string, files: ReturnType<typeof writeFiles>, options: Partial<SourceOptions>) =>
+  loadTrainingSources({
+    dataDir,
+    penData: files.pen,
+    unipenData: files.unipen,
+    lettersData: files.letters,
+    verifyChecksums: false,
+    ...options,
+  });
+
 const writers = (samples: readonly { writer: number | string }[]) =>
   new Set(samples.map((s) => String(s.writer)));
 
 describe('loadTrainingSources --train-writers', () => {
   const dataDir = writeSyntheticMnist(100, 20);
   const files = writeFiles();
-  const load = (trainWriters?: number) =>
-    loadTrainingSources({
-      dataDir,
-      penData: files.pen,
-      unipenData: files.unipen,
-      lettersData: files.letters,
-      verifyChecksums: false,
-      trainWriters,
-    });
+  const load = (trainWriters?: number) => loadFrom(dataDir, files, { trainWriters });
 
   it('learns from the kept share of the training writers only, in digits and letters alike', async () => {
     const [all, half]: TrainingData[] = [await load(), await load(0.5)];
@@ -75,15 +78,7 @@ describe('loadTrainingSources --train-writers', () => {
 describe('loadTrainingSources --real-repeats', () => {
   const dataDir = writeSyntheticMnist(100, 20);
   const files = writeFiles();
-  const load = (realRepeats?: number) =>
-    loadTrainingSources({
-      dataDir,
-      penData: files.pen,
-      unipenData: files.unipen,
-      lettersData: null,
-      verifyChecksums: false,
-      realRepeats,
-    });
+  const load = (realRepeats?: number) => loadFrom(dataDir, files, { lettersData: null, realRepeats });
   const epoch = (data: TrainingData) => data.sources.map((s) => `${s.name} ${visitedPerEpoch(s)}`);
 
   it('visits every real training digit that many times an epoch, MNIST as before', async () => {
