@@ -95,7 +95,7 @@ describe('loadTrainingSources --real-repeats', () => {
     ]);
   });
 
-  it('draws a repeated digit afresh on each visit, with the same label', async () => {
+  it('draws each visit of a digit from its own seed (a visit gets its own in the epoch), with the same label', async () => {
     const { sources } = await load(2);
     const [first, again] = [sources[1], sources[3]];
     expect(again.label(0)).toBe(first.label(0));
