@@ -19,15 +19,26 @@ interface SavedModel {
   weights: ArrayBuffer;
 }
 
-/** A tiny random CNN with the contract's shapes, serialised as the training script would. */
+/**
+ * A tiny random CNN with the contract's shapes, serialised as the training script would. Seeded:
+ * unseeded, its two ReLU filters were now and then both dead on the test inputs, and every
+ * drawing then had the same (all-zero) features.
+ */
 async function saveModel(inputShape = [28, 28, 1], outputs = 10): Promise<SavedModel> {
   await tf.setBackend('cpu');
+  const seeded = (seed: number) => tfl.initializers.glorotUniform({ seed });
   const model = tfl.sequential({
     layers: [
-      tfl.layers.conv2d({ inputShape, filters: 2, kernelSize: 3, activation: 'relu' }),
+      tfl.layers.conv2d({
+        inputShape,
+        filters: 2,
+        kernelSize: 3,
+        activation: 'relu',
+        kernelInitializer: seeded(1),
+      }),
       tfl.layers.maxPooling2d({ poolSize: 4 }),
       tfl.layers.flatten(),
-      tfl.layers.dense({ units: outputs, activation: 'softmax' }),
+      tfl.layers.dense({ units: outputs, activation: 'softmax', kernelInitializer: seeded(2) }),
     ],
   });
   let saved: SavedModel | undefined;
@@ -547,6 +558,7 @@ describe('batches', () => {
       expect(features.length).toBeGreaterThan(0);
       expect(features.every(Number.isFinite)).toBe(true);
     });
+    expect(featured[0].features.some((f) => f > 0)).toBe(true);
     expect(featured[0].features).not.toEqual(featured[1].features);
     expect(await classifier.classifyWithFeatures([])).toEqual([]);
     classifier.dispose();
