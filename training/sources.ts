@@ -166,10 +166,10 @@ function trainingSources(data: Omit<TrainingData, 'sources'>, options: SourceOpt
     options.limit ? Math.min(count, Math.ceil((count * options.limit) / 60000)) : count;
   const mnistPerEpoch = options.mnistPerEpoch === undefined ? undefined : share(options.mnistPerEpoch);
   const sources = [mnistSource(data.mnist.train, data.mnistCount, mnistPerEpoch)];
+  // Each visit is a source of its own, so its items get their own seeds in the epoch's order.
   for (let visit = 1; visit <= (options.realRepeats ?? 1); visit++) {
-    const again = visit > 1 ? ` (visit ${visit})` : '';
-    if (data.pen.train.length) sources.push(penSource(data.pen.train, `pen${again}`));
-    if (data.unipen.train.length) sources.push(penSource(data.unipen.train, `unipen${again}`));
+    if (data.pen.train.length) sources.push(penSource(data.pen.train));
+    if (data.unipen.train.length) sources.push(penSource(data.unipen.train, 'unipen'));
   }
   if (data.letters.train.length) sources.push(letterSource(data.letters.train, share(LETTERS_PER_EPOCH)));
   const negatives = share(options.negatives ?? 0);

@@ -83,12 +83,24 @@ const sourceNames: Record<string, string> = {
   negatives: 'generated non-digits',
 };
 
-/** "30000 of 60000 MNIST images": what one epoch takes of a source ("pen (visit 2)": `--real-repeats`). */
+/** "30000 of 60000 MNIST images": what one epoch takes of a source. */
 function describeSource(source: DigitSource): string {
-  const [base, visit] = source.name.split(' (');
-  const name = `${sourceNames[base] ?? base}${visit ? `, again (${visit}` : ''}`;
+  const name = sourceNames[source.name] ?? source.name;
   const perEpoch = visitedPerEpoch(source);
   return perEpoch < source.count ? `${perEpoch} of ${source.count} ${name}` : `${source.count} ${name}`;
+}
+
+/** The sources of an epoch, one line each: "2 x 4996 pen digits" for a source visited twice (`--real-repeats`). */
+function describeEpoch(sources: readonly DigitSource[]): string {
+  const visits = new Map<string, { source: DigitSource; count: number }>();
+  for (const source of sources) {
+    const seen = visits.get(source.name);
+    if (seen) seen.count++;
+    else visits.set(source.name, { source, count: 1 });
+  }
+  return [...visits.values()]
+    .map(({ source, count }) => `${count > 1 ? `${count} x ` : ''}${describeSource(source)}`)
+    .join(' + ');
 }
 
 /** Everything training reads, loaded once, and the held-out sets prepared once for evaluation. */
@@ -120,7 +132,7 @@ async function prepareData(options: TrainOptions, log: Log): Promise<PreparedDat
   };
   const data = await loadTrainingSources({ ...sourceOptions, onProgress: log });
   log(
-    `training on ${data.sources.map(describeSource).join(' + ')}` +
+    `training on ${describeEpoch(data.sources)}` +
       ` an epoch, ${options.epochs} epochs, batch ${options.batchSize}, seed ${options.seed}, ` +
       `backend ${tf.getBackend()}, ${options.workers} thread${options.workers > 1 ? 's' : ''}`,
   );

@@ -90,8 +90,8 @@ describe('loadTrainingSources --real-repeats', () => {
       'mnist 100',
       `pen ${pen}`,
       `unipen ${unipen}`,
-      `pen (visit 2) ${pen}`,
-      `unipen (visit 2) ${unipen}`,
+      `pen ${pen}`,
+      `unipen ${unipen}`,
     ]);
   });
 
