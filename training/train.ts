@@ -215,6 +215,25 @@ async function evaluateShipped(
   }
 }
 
+/**
+ * The flags beyond epochs, batch and seed that shape what a run learns, as it ran: `trainImages`
+ * shows their sum, not which of them a non-default run changed. `workers` is here because the same
+ * seed reproduces the same weights only with the same thread count.
+ */
+export function recipeOf(options: TrainOptions) {
+  return {
+    mnistPerEpoch: options.mnistPerEpoch ?? null,
+    realRepeats: options.realRepeats ?? 1,
+    trainWriters: options.trainWriters ?? 1,
+    negatives: options.negatives ?? 0,
+    limit: options.limit ?? null,
+    workers: options.workers,
+  };
+}
+
+const meanImagesPerSecond = (rows: readonly EpochRow[]) =>
+  Math.round(rows.reduce((a, h) => a + h.imagesPerSecond, 0) / rows.length);
+
 function metricsOf(
   options: TrainOptions,
   data: PreparedData,
@@ -222,7 +241,6 @@ function metricsOf(
   evaluation: ShippedEvaluation,
 ) {
   const { quantized, float, shipped, latency } = evaluation;
-  const { rows } = trained;
   const arch = options.arch ?? 'cnn';
   return {
     arch,
@@ -245,10 +263,11 @@ function metricsOf(
     epochs: options.epochs,
     batchSize: options.batchSize,
     trainImages: imagesPerEpoch(data.sources),
+    recipe: recipeOf(options),
     ...realHandwritingMetrics(data, evaluation),
     trainSeconds: Math.round(trained.trainSeconds),
-    samplesPerSecond: Math.round(rows.reduce((a, h) => a + h.imagesPerSecond, 0) / rows.length),
-    history: rows,
+    samplesPerSecond: meanImagesPerSecond(trained.rows),
+    history: trained.rows,
     seed: options.seed,
     backend: tf.getBackend(),
     tfjsVersion: tf.version_core,

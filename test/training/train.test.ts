@@ -57,6 +57,14 @@ describe('training end to end (synthetic data)', () => {
     ]) {
       expect(saved).toHaveProperty(key);
     }
+    expect(saved.recipe).toEqual({
+      mnistPerEpoch: null,
+      realRepeats: 1,
+      trainWriters: 1,
+      negatives: 0,
+      limit: null,
+      workers: 2,
+    });
     expect(saved.confusion.flat().reduce((a: number, b: number) => a + b, 0)).toBe(200);
 
     const model = await tfl.loadLayersModel(tf.io.fromMemory(readModelFolder(out)));
@@ -89,6 +97,7 @@ describe('training end to end (synthetic data)', () => {
       notDigit: { output: 10, threshold: metrics.heldOut.threshold },
     });
     expect(entry.notDigit.threshold).toBeGreaterThan(0);
+    expect(metrics.recipe).toMatchObject({ negatives: 100, mnistPerEpoch: null });
     expect(entry.notDigit.threshold).toBeLessThanOrEqual(1);
     // Generated non-digits of a seed training never saw are measured, kind by kind.
     expect(metrics.heldOut.generated?.count).toBe(2000);
