@@ -1,5 +1,6 @@
 import type { SavedDrawing } from '../history/types';
 import { DIGIT_LABELS } from '../digit';
+import { describeSavedAt } from '../history/savedAt';
 import { DrawingThumbnail } from './DrawingThumbnail';
 
 export interface HistoryListProps {
@@ -19,7 +20,7 @@ function HistoryItem({
   onRemove,
 }: { readonly drawing: SavedDrawing } & Omit<HistoryListProps, 'drawings'>) {
   const wrong = drawing.predicted !== null && drawing.predicted !== drawing.label;
-  const when = new Date(drawing.savedAt).toLocaleString();
+  const when = describeSavedAt(drawing.savedAt);
   return (
     <li
       className={wrong ? 'history-item history-wrong' : 'history-item'}

@@ -75,7 +75,9 @@ describe('teaching it your handwriting, in Chromium (WASM)', () => {
     console.log(`then the output layer fitted to all 3 in its worker: ${await timeTuning(app, 3)} ms more`);
     expect(Math.max(...savedIn)).toBeLessThanOrEqual(1000);
     // Reported, not asserted: on the 2-core machine shared with a training run a task now and then
-    // runs over 50 ms whatever it does (README, "Teach it your handwriting").
+    // runs over 50 ms whatever it does (README, "Teach it your handwriting"). One that did not need
+    // to: the history's first item used toLocaleString, whose first call loads the locale's data
+    // (40-225 ms here); src/history/savedAt.ts writes the date by hand.
     console.log(
       `main-thread tasks over 50 ms from the key press to the adapted memory: [${tasks.join(', ')}]`,
     );
