@@ -220,7 +220,7 @@ async function evaluateShipped(
  * shows their sum, not which of them a non-default run changed. `workers` is here because the same
  * seed reproduces the same weights only with the same thread count.
  */
-export function recipeOf(options: TrainOptions) {
+function recipeOf(options: TrainOptions) {
   return {
     mnistPerEpoch: options.mnistPerEpoch ?? null,
     realRepeats: options.realRepeats ?? 1,

@@ -3,9 +3,10 @@
  * 09:05"), in the page's language, English, and the device's time zone.
  *
  * Written by hand rather than with `toLocaleString` or `Intl.DateTimeFormat`: a page's first use
- * of either loads the locale's data, which took 66-225 ms on this machine's Chromium, and it came
- * on the first saved correction, as the history drew its first item: the one main-thread task over
- * 50 ms that the teaching test had seen between a key press and adapted answers.
+ * of either loads the locale's data, which took 40-54 ms in this machine's Chromium when it was
+ * quiet and 66-225 ms beside a training run. It came on the first saved correction, as the history
+ * drew its first item: the one main-thread task over 50 ms that the teaching test had seen between
+ * a key press and adapted answers.
  */
 const MONTHS = [
   'January',

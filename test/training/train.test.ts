@@ -97,8 +97,8 @@ describe('training end to end (synthetic data)', () => {
       notDigit: { output: 10, threshold: metrics.heldOut.threshold },
     });
     expect(entry.notDigit.threshold).toBeGreaterThan(0);
-    expect(metrics.recipe).toMatchObject({ negatives: 100, mnistPerEpoch: null });
     expect(entry.notDigit.threshold).toBeLessThanOrEqual(1);
+    expect(metrics.recipe).toMatchObject({ negatives: 100, mnistPerEpoch: null });
     // Generated non-digits of a seed training never saw are measured, kind by kind.
     expect(metrics.heldOut.generated?.count).toBe(2000);
     expect(Object.keys(metrics.heldOut.generated?.byKind ?? {})).toHaveLength(10);
