@@ -85,8 +85,9 @@ const noDigit = () => -1;
  * digits at each of `EVAL_PEN_RATIOS`), `letters` and `lookalikes` (the test writers' letters that
  * do not and do look like digits), `generated` (non-digits: measured for a model that can say "not
  * a digit", or on request), `size H` (the test writers' digits drawn at each of `SIZE_HEIGHTS` of a
- * pad) and `tuning` (the tuning writers' digits: they choose the threshold). A set without samples
- * is left out.
+ * pad), `tuning` (the tuning writers' digits: they choose the threshold) and `tuning letters`
+ * (their letters that do not look like digits: with the digits, they choose between runs). A set
+ * without samples is left out.
  */
 export type HeldOutSets = ReadonlyMap<string, HeldOutSet>;
 
@@ -142,6 +143,7 @@ export function heldOutMakers(
     add(sizeSetName(height), realTest.length, () => stack(realTest.map(draw), realTest.map(digitLabel)));
   }
   add('tuning', tuning.length, () => atRatio(tuning, MIDDLE_RATIO, digitLabel));
+  add('tuning letters', data.letters.tune.length, () => atRatio(data.letters.tune, MIDDLE_RATIO, noDigit));
   return makers;
 }
 
@@ -164,6 +166,7 @@ function arrange<T>(byName: ReadonlyMap<string, T>) {
     generated: byName.get('generated'),
     sizes: all(SIZE_HEIGHTS.map(sizeSetName)),
     tuning: byName.get('tuning'),
+    tuningLetters: byName.get('tuning letters'),
   };
 }
 
@@ -194,8 +197,8 @@ function readAll(outputs: ReadonlyMap<string, SetOutputs>) {
   );
   const read = arrange(rows);
   if (!read.mnist) throw new Error('no outputs for the MNIST test set');
-  const { mnist, tuning = [], letters = [], lookalikes = [], generated = [] } = read;
-  return { ...read, mnist, tuning, letters, lookalikes, generated };
+  const { mnist, tuning = [], tuningLetters = [], letters = [], lookalikes = [], generated = [] } = read;
+  return { ...read, mnist, tuning, tuningLetters, letters, lookalikes, generated };
 }
 
 const mean = (values: readonly number[]) =>
@@ -238,14 +241,24 @@ export async function measureHeldOut(model: LayersModel, sets: HeldOutSets, thre
 }
 
 /**
- * The tuning writers' digits: the share the threshold calls "not a digit", and the share read
- * right. Neither is a reported figure; the second chooses between training runs, since one run
- * moves the test writers' figures by a few tenths.
+ * The tuning writers: the share of their digits the threshold calls "not a digit", and the share
+ * read right; the share of their letters (those that do not look like digits) answered "not a
+ * digit" or unsure, as the test writers' letters figure counts them. None is a reported figure.
+ * The digits choose the threshold; digits and letters together choose between training runs,
+ * since one run moves the test writers' figures by a few tenths, and a run can trade one for the
+ * other (stop 26's higher learning rate: docs/experiments.md).
  */
-function tuningFigures(rows: readonly RowReading[], set: HeldOutSet | undefined, threshold: number) {
+function tuningFigures(
+  rows: { tuning: readonly RowReading[]; tuningLetters: readonly RowReading[] },
+  sets: { tuning?: HeldOutSet; tuningLetters?: HeldOutSet },
+  threshold: number,
+) {
+  const { tuning, tuningLetters } = rows;
+  const letters = tuningLetters.length ? verdictShares(tuningLetters, threshold, sets.tuningLetters) : null;
   return {
-    tuningDigitsNotDigit: rows.length ? shareAtLeast(notDigitScores(rows), threshold) : null,
-    tuningDigitsAccuracy: rows.length && set ? accuracyOf(rows, set.labels) : null,
+    tuningDigitsNotDigit: tuning.length ? shareAtLeast(notDigitScores(tuning), threshold) : null,
+    tuningDigitsAccuracy: tuning.length && sets.tuning ? accuracyOf(tuning, sets.tuning.labels) : null,
+    tuningLettersRejected: letters ? letters.notDigit + letters.unsure : null,
   };
 }
 
@@ -273,7 +286,7 @@ export function heldOutFigures(
     ),
     pen: pen.length ? digitFigures(pen, sets.pen, chosen) : null,
     unipen: unipen.length ? digitFigures(unipen, sets.unipen, chosen) : null,
-    ...tuningFigures(tuning, sets.tuning, chosen),
+    ...tuningFigures(rows, sets, chosen),
     letters: letters.length
       ? { count: letters.length, ...verdictShares(letters, chosen, sets.letters) }
       : null,

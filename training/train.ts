@@ -338,7 +338,10 @@ export function reportHeldOut(log: Log, figures: HeldOutFigures): void {
   if (unipen) log(`UNIPEN digits, test writers (${unipen.count} digits): ${pct(unipen.accuracy)}`);
   if (figures.tuningDigitsAccuracy !== null)
     log(
-      `tuning writers' digits (they choose between runs; no reported figure): ${pct(figures.tuningDigitsAccuracy)}`,
+      `tuning writers (they choose between runs; no reported figure): digits ${pct(figures.tuningDigitsAccuracy)} right` +
+        (figures.tuningLettersRejected === null
+          ? ''
+          : `, letters ${pct(figures.tuningLettersRejected)} "not a digit" or unsure`),
     );
   if (pen && unipen)
     log(

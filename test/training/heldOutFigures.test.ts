@@ -19,7 +19,7 @@ const set = (labels: number[]): HeldOutSet => ({
   labels,
 });
 
-describe("the tuning writers' digits in the held-out figures", () => {
+describe("the tuning writers' digits and letters in the held-out figures", () => {
   const mnist = { set: set([0, 1]), outputs: rows([{ digit: 0 }, { digit: 1 }]) };
 
   it('reports how many of them are read right, beside the share called "not a digit"', () => {
@@ -41,8 +41,33 @@ describe("the tuning writers' digits in the held-out figures", () => {
     expect(figures.mnist.accuracy).toBe(1);
   });
 
+  it('counts their letters answered "not a digit" or unsure, as the page would judge them', () => {
+    const letters = set([-1, -1, -1, -1]);
+    // Not a digit (0.9 and, at the threshold, 0.5), unsure (the 3 holds 55% of the belief), a sure 7.
+    const read = rows([
+      { digit: 1, notDigit: 0.9 },
+      { digit: 2, notDigit: 0.5 },
+      { digit: 3, notDigit: 0.45 },
+      { digit: 7, notDigit: 0.02 },
+    ]);
+    const figures = heldOutFigures(
+      new Map([
+        ['mnist', mnist.outputs],
+        ['tuning letters', read],
+      ]),
+      new Map([
+        ['mnist', mnist.set],
+        ['tuning letters', letters],
+      ]),
+      0.5,
+    );
+    expect(figures.tuningLettersRejected).toBe(0.75);
+    expect(figures.tuningDigitsAccuracy).toBeNull();
+  });
+
   it('has none without tuning writers', () => {
     const figures = heldOutFigures(new Map([['mnist', mnist.outputs]]), new Map([['mnist', mnist.set]]), 0.5);
     expect(figures.tuningDigitsAccuracy).toBeNull();
+    expect(figures.tuningLettersRejected).toBeNull();
   });
 });
