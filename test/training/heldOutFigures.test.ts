@@ -22,27 +22,26 @@ const set = (labels: number[]): HeldOutSet => ({
 describe("the tuning writers' digits and letters in the held-out figures", () => {
   const mnist = { set: set([0, 1]), outputs: rows([{ digit: 0 }, { digit: 1 }]) };
 
+  /** The figures at threshold 0.5 of MNIST and, when given, one more set read as `read`. */
+  function figuresWith(extra?: { name: string; set: HeldOutSet; read: SetOutputs }) {
+    const outputs = new Map([['mnist', mnist.outputs]]);
+    const sets = new Map([['mnist', mnist.set]]);
+    if (extra) {
+      outputs.set(extra.name, extra.read);
+      sets.set(extra.name, extra.set);
+    }
+    return heldOutFigures(outputs, sets, 0.5);
+  }
+
   it('reports how many of them are read right, beside the share called "not a digit"', () => {
-    const tuning = set([3, 4, 5, 6]);
     const read = rows([{ digit: 3 }, { digit: 4 }, { digit: 5 }, { digit: 8, notDigit: 0.9 }]);
-    const figures = heldOutFigures(
-      new Map([
-        ['mnist', mnist.outputs],
-        ['tuning', read],
-      ]),
-      new Map([
-        ['mnist', mnist.set],
-        ['tuning', tuning],
-      ]),
-      0.5,
-    );
+    const figures = figuresWith({ name: 'tuning', set: set([3, 4, 5, 6]), read });
     expect(figures.tuningDigitsAccuracy).toBe(0.75);
     expect(figures.tuningDigitsNotDigit).toBe(0.25);
     expect(figures.mnist.accuracy).toBe(1);
   });
 
   it('counts their letters answered "not a digit" or unsure, as the page would judge them', () => {
-    const letters = set([-1, -1, -1, -1]);
     // Not a digit (0.9 and, at the threshold, 0.5), unsure (the 3 holds 55% of the belief), a sure 7.
     const read = rows([
       { digit: 1, notDigit: 0.9 },
@@ -50,23 +49,13 @@ describe("the tuning writers' digits and letters in the held-out figures", () =>
       { digit: 3, notDigit: 0.45 },
       { digit: 7, notDigit: 0.02 },
     ]);
-    const figures = heldOutFigures(
-      new Map([
-        ['mnist', mnist.outputs],
-        ['tuning letters', read],
-      ]),
-      new Map([
-        ['mnist', mnist.set],
-        ['tuning letters', letters],
-      ]),
-      0.5,
-    );
+    const figures = figuresWith({ name: 'tuning letters', set: set([-1, -1, -1, -1]), read });
     expect(figures.tuningLettersRejected).toBe(0.75);
     expect(figures.tuningDigitsAccuracy).toBeNull();
   });
 
   it('has none without tuning writers', () => {
-    const figures = heldOutFigures(new Map([['mnist', mnist.outputs]]), new Map([['mnist', mnist.set]]), 0.5);
+    const figures = figuresWith();
     expect(figures.tuningDigitsAccuracy).toBeNull();
     expect(figures.tuningLettersRejected).toBeNull();
   });
