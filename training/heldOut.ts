@@ -41,6 +41,8 @@ export const MAX_TUNING_DIGIT_REJECTION = 0.005;
  */
 export interface HeldOutSet extends LabelledInputs {
   readonly ink?: readonly InkShape[];
+  /** Who wrote each sample, for a set of real handwriting. */
+  readonly writers?: readonly string[];
 }
 
 /** One sample as the page takes it: the model's input, and what the ink's shape says. */
@@ -72,11 +74,13 @@ const atRatio = (
   samples: readonly PenSample<number | string>[],
   ratio: number,
   label: (s: PenSample<number | string>) => number,
-) =>
-  stack(
+) => ({
+  ...stack(
     samples.map((s) => withPenRatio(s, ratio)),
     samples.map(label),
-  );
+  ),
+  writers: samples.map((s) => String(s.writer)),
+});
 const digitLabel = (s: PenSample<number | string>) => Number(s.label);
 const noDigit = () => -1;
 
@@ -218,6 +222,37 @@ function verdictShares(rows: readonly RowReading[], threshold: number, set: Held
   return { notDigit: shareOf('not-digit'), unsure: shareOf('unsure') };
 }
 
+/** One writer's digits in a held-out set: how many, and the share read right. */
+export interface WriterFigure {
+  readonly writer: string;
+  readonly count: number;
+  readonly accuracy: number;
+}
+
+/**
+ * Each writer's digits and the share of them read right, over every pen width, worst first: a
+ * few writers make most of a set's errors (docs/experiments.md, "Writer by writer").
+ */
+export function writerFigures(
+  sets: readonly RowReading[][],
+  labelled: readonly HeldOutSet[],
+): WriterFigure[] {
+  const tally = new Map<string, { right: number; read: number }>();
+  sets.forEach((rows, s) => {
+    const { labels, writers } = labelled[s];
+    rows.forEach((row, i) => {
+      const writer = writers?.[i] ?? '?';
+      const counts = tally.get(writer) ?? { right: 0, read: 0 };
+      counts.read++;
+      if (row.digit === labels[i]) counts.right++;
+      tally.set(writer, counts);
+    });
+  });
+  return [...tally]
+    .map(([writer, { right, read }]) => ({ writer, count: read / sets.length, accuracy: right / read }))
+    .sort((a, b) => a.accuracy - b.accuracy || a.writer.localeCompare(b.writer));
+}
+
 /** Accuracy, and the share answered "not a digit", of digit sets (the mean over pen widths). */
 function digitFigures(sets: readonly RowReading[][], labelled: readonly HeldOutSet[], threshold: number) {
   const accuracies = sets.map((rows, s) => accuracyOf(rows, labelled[s].labels));
@@ -226,6 +261,7 @@ function digitFigures(sets: readonly RowReading[][], labelled: readonly HeldOutS
     count: labelled[0].labels.length,
     accuracy: mean(accuracies),
     byPenWidth: Object.fromEntries(EVAL_PEN_RATIOS.map((r, i) => [String(r), accuracies[i]])),
+    byWriter: writerFigures(sets, labelled),
     notDigit: mean(shares.map((share) => share.notDigit)),
     unsure: mean(shares.map((share) => share.unsure)),
   };

@@ -14,7 +14,13 @@ import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { modelArtifacts, quantizeArtifacts, weightBytes } from '../src/learning/artifacts';
 import { evaluate, type LabelledInputs } from '../src/learning/evaluate';
-import { heldOutFigures, heldOutMakers, MAX_TUNING_DIGIT_REJECTION, type HeldOutFigures } from './heldOut';
+import {
+  heldOutFigures,
+  heldOutMakers,
+  MAX_TUNING_DIGIT_REJECTION,
+  type HeldOutFigures,
+  type WriterFigure,
+} from './heldOut';
 import { MAX_THRESHOLD } from '../src/learning/openSet';
 import { readHeldOut } from './heldOutShare';
 import { CATALOG_FILE } from '../src/model/catalog';
@@ -331,11 +337,28 @@ function report(log: Log, options: TrainOptions, metrics: Metrics, rows: readonl
   log(`model written to ${options.out}, listed in ${join(dirname(options.out), CATALOG_FILE)}`);
 }
 
+/** Each test writer's accuracy, worst first; the writers with none wrong only counted. */
+export function writersLine(name: string, byWriter: readonly WriterFigure[]): string {
+  const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+  const missed = byWriter.filter((w) => w.accuracy < 1);
+  const perfect = byWriter.length - missed.length;
+  const listed = missed.map((w) => `${w.writer} ${pct(w.accuracy)} of ${w.count}`).join(', ');
+  return (
+    `${name} by test writer, worst first: ${listed || 'none wrong'}` +
+    (perfect ? `; ${perfect} more with none wrong` : '')
+  );
+}
+
 /** The held-out figures, a line each (also `npm run measure`'s output). */
 export function reportHeldOut(log: Log, figures: HeldOutFigures): void {
   const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
   const { unipen, letters, lookalikes, generated, auroc, sizes, calibrationError, pen } = figures;
   if (unipen) log(`UNIPEN digits, test writers (${unipen.count} digits): ${pct(unipen.accuracy)}`);
+  for (const [name, set] of [
+    ['pen digits', pen],
+    ['UNIPEN digits', unipen],
+  ] as const)
+    if (set) log(writersLine(name, set.byWriter));
   if (figures.tuningDigitsAccuracy !== null)
     log(
       `tuning writers (they choose between runs; no reported figure): digits ${pct(figures.tuningDigitsAccuracy)} right` +

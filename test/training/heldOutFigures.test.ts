@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MNIST_PIXELS } from '../../src/digit';
 import { heldOutFigures, type HeldOutSet, type SetOutputs } from '../../training/heldOut';
+import { EVAL_PEN_RATIOS } from '../../training/pen';
+import { writersLine } from '../../training/train';
 
 const WIDTH = 11;
 
@@ -58,5 +60,44 @@ describe("the tuning writers' digits and letters in the held-out figures", () =>
     const figures = figuresWith();
     expect(figures.tuningDigitsAccuracy).toBeNull();
     expect(figures.tuningLettersRejected).toBeNull();
+  });
+});
+
+describe('each test writer’s digits in the held-out figures', () => {
+  const mnist = { set: set([0]), outputs: rows([{ digit: 0 }]) };
+  const labels = [1, 2, 3, 4, 7];
+  const writers = ['ann', 'ann', 'bo', 'bo', 'cy'];
+
+  /** The pen digits at each pen width, read as `digitsAt(width)` answers. */
+  function figuresReading(digitsAt: (width: number) => number[]) {
+    const outputs = new Map([['mnist', mnist.outputs]]);
+    const sets = new Map([['mnist', mnist.set]]);
+    EVAL_PEN_RATIOS.forEach((ratio, width) => {
+      outputs.set(`pen ${ratio}`, rows(digitsAt(width).map((digit) => ({ digit }))));
+      sets.set(`pen ${ratio}`, { ...set(labels), writers });
+    });
+    return heldOutFigures(outputs, sets, 0.5);
+  }
+
+  it('gives each writer’s share read right over every pen width, worst first', () => {
+    // bo's 3 is read as 8 at every width; ann's 2 as 7 at one width; cy is always right.
+    const figures = figuresReading((width) => [1, width === 0 ? 7 : 2, 8, 4, 7]);
+    expect(figures.pen?.byWriter).toEqual([
+      { writer: 'bo', count: 2, accuracy: 0.5 },
+      { writer: 'ann', count: 2, accuracy: 5 / 6 },
+      { writer: 'cy', count: 1, accuracy: 1 },
+    ]);
+    // The set's own figure, the mean over widths, agrees: 3, 4 and 4 of 5.
+    expect(figures.pen?.accuracy).toBeCloseTo((3 / 5 + 4 / 5 + 4 / 5) / 3, 10);
+  });
+
+  it('lists the writers with something wrong, and counts the others', () => {
+    const byWriter = figuresReading(() => [1, 2, 8, 4, 7]).pen?.byWriter ?? [];
+    expect(writersLine('pen digits', byWriter)).toBe(
+      'pen digits by test writer, worst first: bo 50.0% of 2; 2 more with none wrong',
+    );
+    expect(writersLine('pen digits', byWriter.slice(1))).toBe(
+      'pen digits by test writer, worst first: none wrong; 2 more with none wrong',
+    );
   });
 });
