@@ -43,6 +43,8 @@ export interface HeldOutSet extends LabelledInputs {
   readonly ink?: readonly InkShape[];
   /** Who wrote each sample, for a set of real handwriting. */
   readonly writers?: readonly string[];
+  /** What each sample is, as its writer wrote it: a letter, for the sets of letters. */
+  readonly written?: readonly string[];
 }
 
 /** One sample as the page takes it: the model's input, and what the ink's shape says. */
@@ -80,6 +82,7 @@ const atRatio = (
     samples.map(label),
   ),
   writers: samples.map((s) => String(s.writer)),
+  written: samples.map((s) => String(s.label)),
 });
 const digitLabel = (s: PenSample<number | string>) => Number(s.label);
 const noDigit = () => -1;
@@ -213,13 +216,48 @@ const accuracyOf = (rows: readonly RowReading[], labels: ArrayLike<number>) =>
 /** What the ink's shape says of row `i` of a set: `readable` for a set not drawn from strokes (MNIST). */
 const inkOf = (set: HeldOutSet | undefined, i: number): InkShape => set?.ink?.[i] ?? 'readable';
 
-/** The page's verdicts (`judge`, at this threshold, heeding the ink's shape), as shares of a set. */
-function verdictShares(rows: readonly RowReading[], threshold: number, set: HeldOutSet | undefined) {
-  const kinds = rows.map(
+/** The page's verdict on each row (`judge`, at this threshold, heeding the ink's shape). */
+const verdictKinds = (rows: readonly RowReading[], threshold: number, set: HeldOutSet | undefined) =>
+  rows.map(
     (r, i) => judge({ outputs: r.outputs, ink: inkOf(set, i) }, { output: NOT_DIGIT, threshold }).kind,
   );
+
+/** The page's verdicts, as shares of a set. */
+function verdictShares(rows: readonly RowReading[], threshold: number, set: HeldOutSet | undefined) {
+  const kinds = verdictKinds(rows, threshold, set);
   const shareOf = (kind: string) => kinds.filter((k) => k === kind).length / kinds.length;
   return { notDigit: shareOf('not-digit'), unsure: shareOf('unsure') };
+}
+
+/** One letter of a set of letters: how many were drawn, and how many the page took for a sure digit. */
+export interface LetterFigure {
+  readonly letter: string;
+  readonly count: number;
+  readonly takenForDigit: number;
+}
+
+/**
+ * The letters the page answers with a sure digit (neither "not a digit" nor unsure), most such
+ * answers first: a few letters make most of them (README, "Writer by writer").
+ */
+export function letterFigures(
+  rows: readonly RowReading[],
+  threshold: number,
+  set: HeldOutSet,
+): LetterFigure[] {
+  const kinds = verdictKinds(rows, threshold, set);
+  const tally = new Map<string, { count: number; takenForDigit: number }>();
+  kinds.forEach((kind, i) => {
+    const letter = set.written?.[i] ?? '?';
+    const counts = tally.get(letter) ?? { count: 0, takenForDigit: 0 };
+    counts.count++;
+    if (kind === 'digit') counts.takenForDigit++;
+    tally.set(letter, counts);
+  });
+  return [...tally]
+    .map(([letter, counts]) => ({ letter, ...counts }))
+    .filter((figure) => figure.takenForDigit > 0)
+    .sort((a, b) => b.takenForDigit - a.takenForDigit || a.letter.localeCompare(b.letter));
 }
 
 /** One writer's digits in a held-out set: how many, and the share read right. */
@@ -298,6 +336,16 @@ function tuningFigures(
   };
 }
 
+/** The test writers' letters: the page's verdicts, and which letters it takes for digits. */
+function lettersFigures(rows: readonly RowReading[], set: HeldOutSet | undefined, threshold: number) {
+  if (!rows.length || !set) return null;
+  return {
+    count: rows.length,
+    ...verdictShares(rows, threshold, set),
+    byLetter: letterFigures(rows, threshold, set),
+  };
+}
+
 /** Every held-out figure of a model from its outputs for `drawn` (computed anywhere, `predictSets`). */
 export function heldOutFigures(
   outputs: ReadonlyMap<string, SetOutputs>,
@@ -323,9 +371,7 @@ export function heldOutFigures(
     pen: pen.length ? digitFigures(pen, sets.pen, chosen) : null,
     unipen: unipen.length ? digitFigures(unipen, sets.unipen, chosen) : null,
     ...tuningFigures(rows, sets, chosen),
-    letters: letters.length
-      ? { count: letters.length, ...verdictShares(letters, chosen, sets.letters) }
-      : null,
+    letters: lettersFigures(letters, sets.letters, chosen),
     lookalikes: lookalikes.length
       ? { count: lookalikes.length, ...verdictShares(lookalikes, chosen, sets.lookalikes) }
       : null,

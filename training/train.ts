@@ -19,6 +19,7 @@ import {
   heldOutMakers,
   MAX_TUNING_DIGIT_REJECTION,
   type HeldOutFigures,
+  type LetterFigure,
   type WriterFigure,
 } from './heldOut';
 import { MAX_THRESHOLD } from '../src/learning/openSet';
@@ -349,16 +350,22 @@ export function writersLine(name: string, byWriter: readonly WriterFigure[]): st
   );
 }
 
+/** The letters the page takes for a sure digit, most first: the first ten named, the rest counted. */
+export function lettersLine(byLetter: readonly LetterFigure[]): string {
+  const named = byLetter.slice(0, 10).map((l) => `${l.letter} ${l.takenForDigit} of ${l.count}`);
+  const rest = byLetter.slice(10);
+  const more = rest.reduce((sum, l) => sum + l.takenForDigit, 0);
+  return (
+    `letters answered as a sure digit, most first: ${named.join(', ') || 'none'}` +
+    (rest.length ? `; ${more} more among ${rest.length} other letters` : '')
+  );
+}
+
 /** The held-out figures, a line each (also `npm run measure`'s output). */
 export function reportHeldOut(log: Log, figures: HeldOutFigures): void {
   const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
   const { unipen, letters, lookalikes, generated, auroc, sizes, calibrationError, pen } = figures;
   if (unipen) log(`UNIPEN digits, test writers (${unipen.count} digits): ${pct(unipen.accuracy)}`);
-  for (const [name, set] of [
-    ['pen digits', pen],
-    ['UNIPEN digits', unipen],
-  ] as const)
-    if (set) log(writersLine(name, set.byWriter));
   if (figures.tuningDigitsAccuracy !== null)
     log(
       `tuning writers (they choose between runs; no reported figure): digits ${pct(figures.tuningDigitsAccuracy)} right` +
@@ -388,6 +395,14 @@ export function reportHeldOut(log: Log, figures: HeldOutFigures): void {
     log(`digits at 10% / 60% of the pad: ${pct(sizes.byHeight['0.1'])} / ${pct(sizes.byHeight['0.6'])}`);
   if (calibrationError !== null)
     log(`expected calibration error, real digits: ${calibrationError.toFixed(4)}`);
+  reportWhereMissesAre(log, figures);
+}
+
+/** Which test writers' digits are misread, and which letters are taken for digits. */
+function reportWhereMissesAre(log: Log, { pen, unipen, letters }: HeldOutFigures): void {
+  if (pen) log(writersLine('pen digits', pen.byWriter));
+  if (unipen) log(writersLine('UNIPEN digits', unipen.byWriter));
+  if (letters) log(lettersLine(letters.byLetter));
 }
 
 /** Trains and evaluates with the same helper threads, closed however it ends. */

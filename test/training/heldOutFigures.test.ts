@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MNIST_PIXELS } from '../../src/digit';
 import { heldOutFigures, type HeldOutSet, type SetOutputs } from '../../training/heldOut';
 import { EVAL_PEN_RATIOS } from '../../training/pen';
-import { writersLine } from '../../training/train';
+import { lettersLine, writersLine } from '../../training/train';
 
 const WIDTH = 11;
 
@@ -99,5 +99,58 @@ describe('each test writer’s digits in the held-out figures', () => {
     expect(writersLine('pen digits', byWriter.slice(1))).toBe(
       'pen digits by test writer, worst first: none wrong; 2 more with none wrong',
     );
+  });
+});
+
+describe('the letters the page takes for digits, in the held-out figures', () => {
+  const mnist = { set: set([0]), outputs: rows([{ digit: 0 }]) };
+
+  /** The figures at threshold 0.5 of letters `written`, read as `read`. */
+  function lettersReading(written: string[], read: { digit: number; notDigit?: number }[]) {
+    const letters = { ...set(written.map(() => -1)), written };
+    const outputs = new Map([
+      ['mnist', mnist.outputs],
+      ['letters', rows(read)],
+    ]);
+    const sets = new Map([
+      ['mnist', mnist.set],
+      ['letters', letters],
+    ]);
+    return heldOutFigures(outputs, sets, 0.5).letters;
+  }
+
+  it('counts only sure digits against a letter, most first', () => {
+    const letters = lettersReading(
+      ['a', 'a', 'y', 'y', 'y', 'b', 'c'],
+      [
+        { digit: 8 }, // a sure 8
+        { digit: 0, notDigit: 0.9 }, // "not a digit"
+        { digit: 9 },
+        { digit: 4 },
+        { digit: 4, notDigit: 0.45 }, // unsure: the 4 holds 55% of the belief
+        { digit: 6, notDigit: 0.45 },
+        { digit: 1, notDigit: 0.6 },
+      ],
+    );
+    expect(letters?.byLetter).toEqual([
+      { letter: 'y', count: 3, takenForDigit: 2 },
+      { letter: 'a', count: 2, takenForDigit: 1 },
+    ]);
+    expect(letters?.notDigit).toBeCloseTo(2 / 7, 10);
+    expect(letters?.unsure).toBeCloseTo(2 / 7, 10);
+  });
+
+  it('names the first ten letters and counts the rest', () => {
+    const written = 'abcdefghijkl'.split('');
+    const byLetter =
+      lettersReading(
+        written,
+        written.map(() => ({ digit: 7 })),
+      )?.byLetter ?? [];
+    expect(lettersLine(byLetter)).toBe(
+      'letters answered as a sure digit, most first: a 1 of 1, b 1 of 1, c 1 of 1, d 1 of 1, e 1 of 1, ' +
+        'f 1 of 1, g 1 of 1, h 1 of 1, i 1 of 1, j 1 of 1; 2 more among 2 other letters',
+    );
+    expect(lettersLine([])).toBe('letters answered as a sure digit, most first: none');
   });
 });
