@@ -27,14 +27,16 @@ export const CACHE_PREFIX = 'digitpad-';
 export const cacheNameFor = (manifest: PrecacheManifest) => `${CACHE_PREFIX}${manifest.version}`;
 
 /**
- * Files a deployment must not precache: the worker itself, source maps, and the files of every
- * model but the default (`skippedFolders`, e.g. `models/dense/`): a model is downloaded only when
- * a person chooses it, never by an install in the background.
+ * Files a deployment must not precache: the worker itself, source maps, the files of every model
+ * but the default (`skippedFolders`, e.g. `models/dense/`): a model is downloaded only when a
+ * person chooses it, never by an install in the background; and each model's `metrics.json`,
+ * training's record of its run, which the page never reads (the catalog carries its figures).
  */
 export function isPrecached(path: string, skippedFolders: readonly string[] = []): boolean {
   return (
     path !== SERVICE_WORKER_FILE &&
     !path.endsWith('.map') &&
+    !(path.startsWith('models/') && path.endsWith('/metrics.json')) &&
     !skippedFolders.some((folder) => path.startsWith(folder))
   );
 }

@@ -40,6 +40,7 @@ describe('isPrecached', () => {
     ['models/cnn/group1-shard1of1.bin', true],
     [SERVICE_WORKER_FILE, false],
     ['assets/index-abc.js.map', false],
+    ['models/cnn/metrics.json', false],
   ])('%s -> %s', (path, expected) => {
     expect(isPrecached(path)).toBe(expected);
   });
