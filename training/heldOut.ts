@@ -269,7 +269,7 @@ export interface WriterFigure {
 
 /**
  * Each writer's digits and the share of them read right, over every pen width, worst first: a
- * few writers make most of a set's errors (docs/experiments.md, "Writer by writer").
+ * few writers make most of a set's errors (README, "Writer by writer").
  */
 export function writerFigures(
   sets: readonly RowReading[][],
