@@ -222,9 +222,10 @@ const verdictKinds = (rows: readonly RowReading[], threshold: number, set: HeldO
     (r, i) => judge({ outputs: r.outputs, ink: inkOf(set, i) }, { output: NOT_DIGIT, threshold }).kind,
   );
 
-/** The page's verdicts, as shares of a set. */
-function verdictShares(rows: readonly RowReading[], threshold: number, set: HeldOutSet | undefined) {
-  const kinds = verdictKinds(rows, threshold, set);
+type VerdictKind = ReturnType<typeof verdictKinds>[number];
+
+/** The page's verdicts on a set's rows (`verdictKinds`), as shares of the set. */
+function verdictShares(kinds: readonly VerdictKind[]) {
   const shareOf = (kind: string) => kinds.filter((k) => k === kind).length / kinds.length;
   return { notDigit: shareOf('not-digit'), unsure: shareOf('unsure') };
 }
@@ -240,12 +241,7 @@ export interface LetterFigure {
  * The letters the page answers with a sure digit (neither "not a digit" nor unsure), most such
  * answers first: a few letters make most of them (README, "Writer by writer").
  */
-export function letterFigures(
-  rows: readonly RowReading[],
-  threshold: number,
-  set: HeldOutSet,
-): LetterFigure[] {
-  const kinds = verdictKinds(rows, threshold, set);
+export function letterFigures(kinds: readonly VerdictKind[], set: HeldOutSet): LetterFigure[] {
   const tally = new Map<string, { count: number; takenForDigit: number }>();
   kinds.forEach((kind, i) => {
     const letter = set.written?.[i] ?? '?';
@@ -294,7 +290,7 @@ export function writerFigures(
 /** Accuracy, and the share answered "not a digit", of digit sets (the mean over pen widths). */
 function digitFigures(sets: readonly RowReading[][], labelled: readonly HeldOutSet[], threshold: number) {
   const accuracies = sets.map((rows, s) => accuracyOf(rows, labelled[s].labels));
-  const shares = sets.map((rows, s) => verdictShares(rows, threshold, labelled[s]));
+  const shares = sets.map((rows, s) => verdictShares(verdictKinds(rows, threshold, labelled[s])));
   return {
     count: labelled[0].labels.length,
     accuracy: mean(accuracies),
@@ -328,7 +324,9 @@ function tuningFigures(
   threshold: number,
 ) {
   const { tuning, tuningLetters } = rows;
-  const letters = tuningLetters.length ? verdictShares(tuningLetters, threshold, sets.tuningLetters) : null;
+  const letters = tuningLetters.length
+    ? verdictShares(verdictKinds(tuningLetters, threshold, sets.tuningLetters))
+    : null;
   return {
     tuningDigitsNotDigit: tuning.length ? shareAtLeast(notDigitScores(tuning), threshold) : null,
     tuningDigitsAccuracy: tuning.length && sets.tuning ? accuracyOf(tuning, sets.tuning.labels) : null,
@@ -339,10 +337,11 @@ function tuningFigures(
 /** The test writers' letters: the page's verdicts, and which letters it takes for digits. */
 function lettersFigures(rows: readonly RowReading[], set: HeldOutSet | undefined, threshold: number) {
   if (!rows.length || !set) return null;
+  const kinds = verdictKinds(rows, threshold, set);
   return {
     count: rows.length,
-    ...verdictShares(rows, threshold, set),
-    byLetter: letterFigures(rows, threshold, set),
+    ...verdictShares(kinds),
+    byLetter: letterFigures(kinds, set),
   };
 }
 
@@ -373,7 +372,7 @@ export function heldOutFigures(
     ...tuningFigures(rows, sets, chosen),
     letters: lettersFigures(letters, sets.letters, chosen),
     lookalikes: lookalikes.length
-      ? { count: lookalikes.length, ...verdictShares(lookalikes, chosen, sets.lookalikes) }
+      ? { count: lookalikes.length, ...verdictShares(verdictKinds(lookalikes, chosen, sets.lookalikes)) }
       : null,
     generated: sets.generated ? generatedFigures(rows.generated, sets.generated, chosen) : null,
     auroc: letters.length && middle.length ? separation(middle, letters) : null,
