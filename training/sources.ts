@@ -111,9 +111,29 @@ export interface SourceOptions {
 /** Letters drawn per epoch (from all the training writers' letters, a fresh draw each epoch). */
 export const LETTERS_PER_EPOCH = 6000;
 
+/** The options that shape the training mix. */
+type MixOptions = Pick<
+  SourceOptions,
+  'mnistPerEpoch' | 'realRepeats' | 'trainWriters' | 'negatives' | 'limit'
+>;
+
+/**
+ * The training mix a run's options make, each default filled in: what the sources below use, and
+ * what `metrics.json` records as the run's recipe. `null`: all of MNIST, no limit.
+ */
+export function trainingMix(options: MixOptions) {
+  return {
+    mnistPerEpoch: options.mnistPerEpoch ?? null,
+    realRepeats: options.realRepeats ?? 1,
+    trainWriters: options.trainWriters ?? 1,
+    negatives: options.negatives ?? 0,
+    limit: options.limit ?? null,
+  };
+}
+
 /** A model learns "not a digit" when it is shown something that is not one. */
 export function outputsFor(options: Pick<SourceOptions, 'lettersData' | 'negatives'>): number {
-  return options.lettersData || (options.negatives ?? 0) > 0 ? OUTPUTS_WITH_NOT_DIGIT : NUM_CLASSES;
+  return options.lettersData || trainingMix(options).negatives > 0 ? OUTPUTS_WITH_NOT_DIGIT : NUM_CLASSES;
 }
 
 /** Samples split by writer: trained on, tuned on, and held out for the reported figures. */
@@ -161,18 +181,19 @@ async function loadLetters(path: string | null | undefined) {
 
 /** The sources of one training run, in a fixed order (the order is part of what a seed reproduces). */
 function trainingSources(data: Omit<TrainingData, 'sources'>, options: SourceOptions): DigitSource[] {
+  const mix = trainingMix(options);
   // A quick run (--limit) keeps MNIST's share of the mix.
   const share = (count: number) =>
-    options.limit ? Math.min(count, Math.ceil((count * options.limit) / 60000)) : count;
-  const mnistPerEpoch = options.mnistPerEpoch === undefined ? undefined : share(options.mnistPerEpoch);
+    mix.limit ? Math.min(count, Math.ceil((count * mix.limit) / 60000)) : count;
+  const mnistPerEpoch = mix.mnistPerEpoch === null ? undefined : share(mix.mnistPerEpoch);
   const sources = [mnistSource(data.mnist.train, data.mnistCount, mnistPerEpoch)];
   // Each visit is a source of its own, so its items get their own seeds in the epoch's order.
-  for (let visit = 1; visit <= (options.realRepeats ?? 1); visit++) {
+  for (let visit = 1; visit <= mix.realRepeats; visit++) {
     if (data.pen.train.length) sources.push(penSource(data.pen.train));
     if (data.unipen.train.length) sources.push(penSource(data.unipen.train, 'unipen'));
   }
   if (data.letters.train.length) sources.push(letterSource(data.letters.train, share(LETTERS_PER_EPOCH)));
-  const negatives = share(options.negatives ?? 0);
+  const negatives = share(mix.negatives);
   const digitStrokes = [...data.pen.train, ...data.unipen.train].map((d) => d.strokes);
   if (negatives > 0) sources.push(negativeSource(negatives, digitStrokes));
   return sources;
@@ -196,7 +217,7 @@ export async function loadTrainingSources(options: SourceOptions): Promise<Train
   );
   unipen.train = unipen.train.slice(0, penLimit);
   const { letters, lookalikes } = await loadLetters(options.lettersData);
-  const share = options.trainWriters ?? 1;
+  const share = trainingMix(options).trainWriters;
   const kept = <T extends { writer: number | string }>(samples: T[]) =>
     samples.filter((sample) => keptAtShare(sample.writer, share));
   pen.train = kept(pen.train);

@@ -34,7 +34,13 @@ import { EVAL_PEN_RATIOS, PEN_WRITERS, renderPenDigit, type PenDigit } from './p
 import { batchLine, epochLine, LiveLine, summaryTable, type EpochRow } from './progress';
 import { DIGIT_LABELS, MNIST_PIXELS, NOT_DIGIT, NUM_CLASSES } from '../src/digit/types';
 import { createRandom } from '../src/learning/random';
-import { loadTrainingSources, outputsFor, type SourceOptions, type TrainingData } from './sources';
+import {
+  loadTrainingSources,
+  outputsFor,
+  trainingMix,
+  type SourceOptions,
+  type TrainingData,
+} from './sources';
 import { fit, imagesPerEpoch, visitedPerEpoch, type DigitSource } from '../src/learning/fit';
 import { measureLatency, type Latency } from './latency';
 import { registerWasmConvGradients } from '../src/learning/wasmConvGradients';
@@ -223,20 +229,11 @@ async function evaluateShipped(
 }
 
 /**
- * The flags beyond epochs, batch and seed that shape what a run learns, as it ran: `trainImages`
- * shows their sum, not which of them a non-default run changed. `workers` is here because the same
- * seed reproduces the same weights only with the same thread count.
+ * The flags beyond epochs, batch and seed that shape what a run learns, as it ran (`trainingMix`):
+ * `trainImages` shows their sum, not which of them a non-default run changed. `workers` is here
+ * because the same seed reproduces the same weights only with the same thread count.
  */
-function recipeOf(options: TrainOptions) {
-  return {
-    mnistPerEpoch: options.mnistPerEpoch ?? null,
-    realRepeats: options.realRepeats ?? 1,
-    trainWriters: options.trainWriters ?? 1,
-    negatives: options.negatives ?? 0,
-    limit: options.limit ?? null,
-    workers: options.workers,
-  };
-}
+const recipeOf = (options: TrainOptions) => ({ ...trainingMix(options), workers: options.workers });
 
 const meanImagesPerSecond = (rows: readonly EpochRow[]) =>
   Math.round(rows.reduce((a, h) => a + h.imagesPerSecond, 0) / rows.length);

@@ -21,23 +21,29 @@ const set = (labels: number[]): HeldOutSet => ({
   labels,
 });
 
+/** A held-out set and what the model answered for it. */
+interface ReadSet {
+  readonly set: HeldOutSet;
+  readonly read: SetOutputs;
+}
+
+/** MNIST, read right: every figure needs it. */
+const MNIST: ReadSet = { set: set([0, 1]), read: rows([{ digit: 0 }, { digit: 1 }]) };
+
+/** The figures at threshold 0.5 of MNIST and the `named` sets, each read as given. */
+function figuresOf(named: Record<string, ReadSet> = {}) {
+  const all = Object.entries({ mnist: MNIST, ...named });
+  return heldOutFigures(
+    new Map(all.map(([name, { read }]) => [name, read])),
+    new Map(all.map(([name, { set: drawn }]) => [name, drawn])),
+    0.5,
+  );
+}
+
 describe("the tuning writers' digits and letters in the held-out figures", () => {
-  const mnist = { set: set([0, 1]), outputs: rows([{ digit: 0 }, { digit: 1 }]) };
-
-  /** The figures at threshold 0.5 of MNIST and, when given, one more set read as `read`. */
-  function figuresWith(extra?: { name: string; set: HeldOutSet; read: SetOutputs }) {
-    const outputs = new Map([['mnist', mnist.outputs]]);
-    const sets = new Map([['mnist', mnist.set]]);
-    if (extra) {
-      outputs.set(extra.name, extra.read);
-      sets.set(extra.name, extra.set);
-    }
-    return heldOutFigures(outputs, sets, 0.5);
-  }
-
   it('reports how many of them are read right, beside the share called "not a digit"', () => {
     const read = rows([{ digit: 3 }, { digit: 4 }, { digit: 5 }, { digit: 8, notDigit: 0.9 }]);
-    const figures = figuresWith({ name: 'tuning', set: set([3, 4, 5, 6]), read });
+    const figures = figuresOf({ tuning: { set: set([3, 4, 5, 6]), read } });
     expect(figures.tuningDigitsAccuracy).toBe(0.75);
     expect(figures.tuningDigitsNotDigit).toBe(0.25);
     expect(figures.mnist.accuracy).toBe(1);
@@ -51,33 +57,32 @@ describe("the tuning writers' digits and letters in the held-out figures", () =>
       { digit: 3, notDigit: 0.45 },
       { digit: 7, notDigit: 0.02 },
     ]);
-    const figures = figuresWith({ name: 'tuning letters', set: set([-1, -1, -1, -1]), read });
+    const figures = figuresOf({ 'tuning letters': { set: set([-1, -1, -1, -1]), read } });
     expect(figures.tuningLettersRejected).toBe(0.75);
     expect(figures.tuningDigitsAccuracy).toBeNull();
   });
 
   it('has none without tuning writers', () => {
-    const figures = figuresWith();
+    const figures = figuresOf();
     expect(figures.tuningDigitsAccuracy).toBeNull();
     expect(figures.tuningLettersRejected).toBeNull();
   });
 });
 
 describe('each test writer’s digits in the held-out figures', () => {
-  const mnist = { set: set([0]), outputs: rows([{ digit: 0 }]) };
   const labels = [1, 2, 3, 4, 7];
   const writers = ['ann', 'ann', 'bo', 'bo', 'cy'];
 
   /** The pen digits at each pen width, read as `digitsAt(width)` answers. */
-  function figuresReading(digitsAt: (width: number) => number[]) {
-    const outputs = new Map([['mnist', mnist.outputs]]);
-    const sets = new Map([['mnist', mnist.set]]);
-    EVAL_PEN_RATIOS.forEach((ratio, width) => {
-      outputs.set(`pen ${ratio}`, rows(digitsAt(width).map((digit) => ({ digit }))));
-      sets.set(`pen ${ratio}`, { ...set(labels), writers });
-    });
-    return heldOutFigures(outputs, sets, 0.5);
-  }
+  const figuresReading = (digitsAt: (width: number) => number[]) =>
+    figuresOf(
+      Object.fromEntries(
+        EVAL_PEN_RATIOS.map((ratio, width) => [
+          `pen ${ratio}`,
+          { set: { ...set(labels), writers }, read: rows(digitsAt(width).map((digit) => ({ digit }))) },
+        ]),
+      ),
+    );
 
   it('gives each writer’s share read right over every pen width, worst first', () => {
     // bo's 3 is read as 8 at every width; ann's 2 as 7 at one width; cy is always right.
@@ -103,21 +108,9 @@ describe('each test writer’s digits in the held-out figures', () => {
 });
 
 describe('the letters the page takes for digits, in the held-out figures', () => {
-  const mnist = { set: set([0]), outputs: rows([{ digit: 0 }]) };
-
-  /** The figures at threshold 0.5 of letters `written`, read as `read`. */
-  function lettersReading(written: string[], read: { digit: number; notDigit?: number }[]) {
-    const letters = { ...set(written.map(() => -1)), written };
-    const outputs = new Map([
-      ['mnist', mnist.outputs],
-      ['letters', rows(read)],
-    ]);
-    const sets = new Map([
-      ['mnist', mnist.set],
-      ['letters', letters],
-    ]);
-    return heldOutFigures(outputs, sets, 0.5).letters;
-  }
+  /** The letters figures of letters `written`, read as `read`. */
+  const lettersReading = (written: string[], read: { digit: number; notDigit?: number }[]) =>
+    figuresOf({ letters: { set: { ...set(written.map(() => -1)), written }, read: rows(read) } }).letters;
 
   it('counts only sure digits against a letter, most first', () => {
     const letters = lettersReading(
