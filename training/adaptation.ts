@@ -21,7 +21,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ADAPT_DEFAULTS, adapt, createMemory, type AdaptOptions } from '../src/adaptation/memory';
+import {
+  ADAPT_DEFAULTS,
+  adapt,
+  createMemory,
+  personalWeight,
+  type AdaptOptions,
+} from '../src/adaptation/memory';
 import { NUM_CLASSES, topDigit } from '../src/digit';
 import { penDigitsGroup, unipenGroup, type WriterGroup } from '../src/digit/writerSplit';
 import { createRandom, shuffled } from '../src/learning/random';
@@ -133,14 +139,23 @@ export type Adapter = (
   corrections: readonly Correction[],
 ) => (outputs: Float32Array, features: Float32Array) => Float32Array;
 
-/** The page's memory (src/adaptation/memory.ts) with these options. */
+/**
+ * The page's memory (src/adaptation/memory.ts) with these options, its vote's weight chosen for the
+ * person from their corrections (as the page's worker chooses it from the newest 200 drawings).
+ */
 export const memoryAdapter =
   (options: AdaptOptions): Adapter =>
   (corrections) => {
     const memory = createMemory(
       corrections.map((c) => ({ features: c.features, label: c.label, read: topDigit(c.outputs) })),
     );
-    return (outputs, features) => adapt(outputs, features, memory, options);
+    const weight = personalWeight(
+      memory,
+      corrections.map((c) => c.outputs),
+      options,
+    );
+    const personal = { ...options, weight };
+    return (outputs, features) => adapt(outputs, features, memory, personal);
   };
 
 /** The output layer fine-tuned on the corrections. */
@@ -365,7 +380,7 @@ function tune(perModel: readonly (readonly WriterReadings[])[]): { options: Adap
       for (const weight of TUNING_GRID.weight)
         for (const floor of TUNING_GRID.floor)
           for (const doubt of TUNING_GRID.doubt) {
-            const options = { neighbours, sharpness, weight, floor, doubt };
+            const options = { ...ADAPT_DEFAULTS, neighbours, sharpness, weight, floor, doubt };
             tried.push({ options, score: scoreOf(options) });
             if (tried.length % 30 === 0) console.error(`  ${tried.length} options scored`);
           }

@@ -5,7 +5,7 @@
  * answer), nothing runs on a GPU or blocks the page, and forgetting is emptying a list. Pure: no
  * tf, no DOM, so Node measures exactly what the page runs (`npm run test:adaptation`).
  */
-import { NUM_CLASSES } from '../digit';
+import { NUM_CLASSES, topDigit } from '../digit';
 
 export interface AdaptOptions {
   /** How many of the most similar drawings vote. */
@@ -14,6 +14,11 @@ export interface AdaptOptions {
   readonly sharpness: number;
   /** The vote's share of the answer when the nearest drawing is as close as can be. */
   readonly weight: number;
+  /**
+   * How far `weight` may rise, in steps of 0.1, for a person whose own drawings show that a
+   * stronger vote reads them better (`personalWeight`); `weight` itself: never.
+   */
+  readonly maxWeight: number;
   /** Cosine similarity under which the nearest drawing is too unlike to say anything. */
   readonly floor: number;
   /**
@@ -39,6 +44,7 @@ export const ADAPT_DEFAULTS: AdaptOptions = {
   neighbours: 5,
   sharpness: 20,
   weight: 0.6,
+  maxWeight: 1,
   floor: 0.3,
   doubt: 1,
 };
@@ -101,8 +107,11 @@ function nearest(memory: Memory, query: Float32Array, count: number, except = -1
 const closenessWeight = (similarity: number, options: AdaptOptions) =>
   Math.exp(options.sharpness * (similarity - 1));
 
-/** Per memory, the weight of each drawing's vote once worked out (a memory never changes), for one set of options. */
-const voteWeights = new WeakMap<Memory, { options: AdaptOptions; weights: Map<number, number> }>();
+/**
+ * Per memory, the weight of each drawing's vote once worked out (a memory never changes), for one
+ * set of the options it depends on (not `weight`, which may change with every fit in the page).
+ */
+const voteWeights = new WeakMap<Memory, { key: string; weights: Map<number, number> }>();
 
 /**
  * How much drawing `i` votes (1 - doubt .. 1): discounted by the share of its own nearest other
@@ -111,8 +120,9 @@ const voteWeights = new WeakMap<Memory, { options: AdaptOptions; weights: Map<nu
 function voteWeight(memory: Memory, i: number, options: AdaptOptions): number {
   const read = memory.reads[i];
   if (options.doubt === 0 || read === undefined || read === memory.labels[i]) return 1;
+  const key = `${options.neighbours} ${options.sharpness} ${options.doubt}`;
   let known = voteWeights.get(memory);
-  if (known?.options !== options) voteWeights.set(memory, (known = { options, weights: new Map() }));
+  if (known?.key !== key) voteWeights.set(memory, (known = { key, weights: new Map() }));
   let weight = known.weights.get(i);
   if (weight === undefined) {
     let agree = 0;
@@ -128,11 +138,14 @@ function voteWeight(memory: Memory, i: number, options: AdaptOptions): number {
   return weight;
 }
 
-/** The neighbours' vote over the digits (sums to 1), and how much it counts (0..weight). */
-export function neighbourVote(memory: Memory, features: Float32Array, options = ADAPT_DEFAULTS) {
+/**
+ * The neighbours' vote over the digits (sums to 1), and how close the nearest is (0..1, 0 under
+ * the floor): the vote counts `weight` times that.
+ */
+function vote(memory: Memory, query: Float32Array, options: AdaptOptions) {
   const votes = new Float64Array(NUM_CLASSES);
-  const near = nearest(memory, unit(features), options.neighbours);
-  if (near.length === 0) return { votes, share: 0 };
+  const near = nearest(memory, query, options.neighbours);
+  if (near.length === 0) return { votes, closeness: 0 };
   let total = 0;
   for (const [similarity, i] of near) {
     const w = closenessWeight(similarity, options) * voteWeight(memory, i, options);
@@ -141,7 +154,20 @@ export function neighbourVote(memory: Memory, features: Float32Array, options = 
   }
   votes.forEach((v, i) => (votes[i] = v / total));
   const closeness = (near[0][0] - options.floor) / (1 - options.floor);
-  return { votes, share: options.weight * Math.min(1, Math.max(0, closeness)) };
+  return { votes, closeness: Math.min(1, Math.max(0, closeness)) };
+}
+
+/** The neighbours' vote over the digits (sums to 1), and how much it counts (0..weight). */
+export function neighbourVote(memory: Memory, features: Float32Array, options = ADAPT_DEFAULTS) {
+  const { votes, closeness } = vote(memory, unit(features), options);
+  return { votes, share: options.weight * closeness };
+}
+
+/** Among the digits, the model's belief blended with the vote; outputs after them kept as they are. */
+function blend(outputs: Float32Array, votes: Float64Array, share: number): Float32Array {
+  let digitMass = 0;
+  for (let i = 0; i < NUM_CLASSES; i++) digitMass += outputs[i];
+  return outputs.map((p, i) => (i < NUM_CLASSES ? (1 - share) * p + share * digitMass * votes[i] : p));
 }
 
 /**
@@ -157,8 +183,43 @@ export function adapt(
   options = ADAPT_DEFAULTS,
 ): Float32Array {
   const { votes, share } = neighbourVote(memory, features, options);
-  if (share === 0) return outputs;
-  let digitMass = 0;
-  for (let i = 0; i < NUM_CLASSES; i++) digitMass += outputs[i];
-  return outputs.map((p, i) => (i < NUM_CLASSES ? (1 - share) * p + share * digitMass * votes[i] : p));
+  return share === 0 ? outputs : blend(outputs, votes, share);
+}
+
+/** The memory without drawing `i`: its votes weighed as if it had never been drawn. */
+const without = (memory: Memory, i: number): Memory => ({
+  vectors: memory.vectors.filter((_, j) => j !== i),
+  labels: memory.labels.filter((_, j) => j !== i),
+  reads: memory.reads.filter((_, j) => j !== i),
+});
+
+/** `weight`, then each step of 0.1 above it up to `maxWeight`. */
+export function weightSteps({ weight, maxWeight }: AdaptOptions): number[] {
+  const steps = Math.max(0, Math.round((maxWeight - weight) * 10));
+  return Array.from({ length: steps + 1 }, (_, n) => Math.round((weight + n / 10) * 100) / 100);
+}
+
+/**
+ * The vote's weight for this person, from their own drawings in `memory` and the model's outputs
+ * for each (`outputs`, in the memory's order): each drawing is read as the memory would read it
+ * without it (leave one out) at every weight of `weightSteps`, and a stronger weight is taken only
+ * if it reads strictly more of them right, the smallest of those that read the most. So a person
+ * the model keeps misreading, in ways their other drawings put right, gets a stronger vote, and a
+ * person it reads well, or whose drawings of different digits look alike, keeps `weight`: chosen
+ * on 32 tuning writers of two models against one fixed weight (README, "What adapting does").
+ */
+export function personalWeight(
+  memory: Memory,
+  outputs: readonly Float32Array[],
+  options = ADAPT_DEFAULTS,
+): number {
+  const weights = weightSteps(options);
+  const wrong = weights.map(() => 0);
+  memory.vectors.forEach((vector, i) => {
+    const { votes, closeness } = vote(without(memory, i), vector, options);
+    weights.forEach((weight, n) => {
+      if (topDigit(blend(outputs[i], votes, weight * closeness)) !== memory.labels[i]) wrong[n]++;
+    });
+  });
+  return weights[wrong.indexOf(Math.min(...wrong))];
 }

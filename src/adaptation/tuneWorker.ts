@@ -1,9 +1,11 @@
 /**
- * The Web Worker that fits the output layer to the person's drawings (`fitOutputLayer`), off the
- * main thread: its work grows with the square of the drawings kept, and the page must never stop
- * answering while it runs. The page sends one request at a time, the newest drawings, and the
+ * The Web Worker that fits the output layer to the person's drawings (`fitOutputLayer`) and
+ * chooses their vote's weight (`personalWeight`), off the main thread: both grow with the square
+ * of the drawings kept, and the page must never stop answering while they run. The page sends one request at a time, the newest drawings, and the
  * next only once this one is answered (`createTuner` in `tuner.ts`).
  */
+import { topDigit } from '../digit';
+import { createMemory, personalWeight } from './memory';
 import { fitOutputLayer, type TuningExample } from './outputLayer';
 
 export interface TuneRequest {
@@ -13,13 +15,29 @@ export interface TuneRequest {
 }
 
 export type TuneReply =
-  | { readonly id: number; readonly coefficients: Float64Array; readonly scale: number }
+  | {
+      readonly id: number;
+      readonly coefficients: Float64Array;
+      readonly scale: number;
+      /** The memory's vote weight for this person, chosen on the same drawings. */
+      readonly voteWeight: number;
+    }
   | { readonly id: number; readonly error: string };
 
-/** The reply to one request: the fit, or what went wrong in plain words. */
+/** The memory's vote weight for the person who drew `examples` (the memory's own default options). */
+function voteWeightFor(examples: readonly TuningExample[]): number {
+  const memory = createMemory(examples.map((e) => ({ ...e, read: topDigit(e.outputs) })));
+  return personalWeight(
+    memory,
+    examples.map((e) => Float32Array.from(e.outputs)),
+  );
+}
+
+/** The reply to one request: the fit and the vote's weight, or what went wrong in plain words. */
 export function answer(request: TuneRequest): TuneReply {
   try {
-    return { id: request.id, ...fitOutputLayer(request.examples) };
+    const { examples } = request;
+    return { id: request.id, ...fitOutputLayer(examples), voteWeight: voteWeightFor(examples) };
   } catch (error) {
     return { id: request.id, error: `could not fit the output layer: ${(error as Error).message}` };
   }

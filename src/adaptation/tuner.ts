@@ -6,17 +6,22 @@
 import type { OutputLayerFit, TuningExample } from './outputLayer';
 import type { TuneReply, TuneRequest } from './tuneWorker';
 
-/** A fit, with the features of the drawings it was fitted on (`tunedOutputs` needs them). */
+/**
+ * A fit, with the features of the drawings it was fitted on (`tunedOutputs` needs them), and the
+ * memory's vote weight chosen for the person on the same drawings (`personalWeight`).
+ */
 export interface FittedLayer {
   readonly fit: OutputLayerFit;
   readonly exampleFeatures: readonly Float32Array[];
+  readonly voteWeight: number;
 }
 
 /**
- * The layer learns from the newest this many drawings; the memory from all of them. Fitting grows
- * with the square of the drawings: 200 take under half a second in Node on this machine, 1,000
- * ten seconds. 20 drawings of each digit show the layer a person's ways of writing it; the
- * memory, which costs little per drawing, keeps every one.
+ * The layer learns from the newest this many drawings, and the vote's weight is chosen on them;
+ * the memory votes with all of them. Fitting grows with the square of the drawings: 200 take
+ * under half a second in Node on this machine, 1,000 ten seconds. 20 drawings of each digit show
+ * the layer a person's ways of writing it; the memory, which costs little per drawing, keeps
+ * every one.
  */
 export const MAX_TUNED_DRAWINGS = 200;
 
@@ -61,7 +66,8 @@ export function createTuner(
     const fitted = fitting?.id === reply.id ? fitting.examples : null; // null: forgotten meanwhile
     fitting = null;
     if ('error' in reply) console.error(reply.error);
-    else if (fitted) onFit({ fit: reply, exampleFeatures: fitted.map((e) => e.features) });
+    else if (fitted)
+      onFit({ fit: reply, exampleFeatures: fitted.map((e) => e.features), voteWeight: reply.voteWeight });
     if (waiting) send(waiting);
     waiting = null;
   };

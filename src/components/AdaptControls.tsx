@@ -3,18 +3,21 @@ interface AdaptProps {
   readonly examples: number;
   /** Of them, how many the tuned output layer has learned from so far. */
   readonly tuned: number;
+  /** The vote's weight chosen for this person with that fit (null before one): for tests and the curious. */
+  readonly voteWeight: number | null;
   readonly onChange: (enabled: boolean) => void;
   readonly onForget: () => void;
 }
 
 /** The adaptation switch, what it holds, and the reset. */
-export function AdaptControls({ enabled, examples, tuned, onChange, onForget }: AdaptProps) {
+export function AdaptControls({ enabled, examples, tuned, voteWeight, onChange, onForget }: AdaptProps) {
   return (
     <div
       className="adapt"
       data-testid="adaptation"
       data-examples={examples}
       data-tuned={tuned}
+      data-vote-weight={voteWeight ?? ''}
       data-enabled={enabled}
     >
       <label className="adapt-switch">

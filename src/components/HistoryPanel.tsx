@@ -54,6 +54,7 @@ export function HistoryPanel({ history, adaptation, modelId, afterFirstAnswer }:
           enabled={adaptation.enabled}
           examples={adaptation.examples}
           tuned={adaptation.tuned}
+          voteWeight={adaptation.voteWeight}
           onChange={(adapt) => history.changeSettings({ adapt })}
           onForget={() => history.changeSettings({ forgetBefore: Date.now() })}
         />

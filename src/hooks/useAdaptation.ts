@@ -16,6 +16,8 @@ export interface Adaptation {
   readonly examples: number;
   /** Drawings the output layer was last fitted on (in a worker: a moment behind `examples`). */
   readonly tuned: number;
+  /** The memory's vote weight the worker chose for this person with that fit; null before one. */
+  readonly voteWeight: number | null;
   /** The recognition as the page shows it: adapted when enabled. */
   apply(recognition: Recognition): Recognition;
   /** What the model made of a drawing just saved, from the answer it was saved with: adapting is instant. */
@@ -87,7 +89,7 @@ function adaptedRecognition(
 
 type MemoryCode = Pick<
   typeof import('../later'),
-  'adapt' | 'createMemory' | 'readFeatures' | 'tunedOutputs' | 'createTuner'
+  'ADAPT_DEFAULTS' | 'adapt' | 'createMemory' | 'readFeatures' | 'tunedOutputs' | 'createTuner'
 >;
 
 /**
@@ -133,8 +135,9 @@ function useOutputLayerFit(examples: readonly Example[], code: MemoryCode | null
 
 /**
  * How to adapt to the learned drawings (null until the code is here): the tuned layer, then the
- * memory. The memory is built once per set of drawings, not again when a fit arrives: it keeps
- * the vote weights it has worked out.
+ * memory, whose vote weighs what the worker chose for this person with the fit (the default
+ * until the first fit). The memory is built once per set of drawings, not again when a fit
+ * arrives: it keeps the vote weights it has worked out.
  */
 function useAdapter(examples: readonly Example[], fitted: FittedLayer | null, code: MemoryCode | null) {
   const memory = useMemo(
@@ -143,9 +146,10 @@ function useAdapter(examples: readonly Example[], fitted: FittedLayer | null, co
   );
   return useMemo(() => {
     if (code === null || memory === null) return null;
+    const options = { ...code.ADAPT_DEFAULTS, weight: fitted?.voteWeight ?? code.ADAPT_DEFAULTS.weight };
     const adapt: AdaptOutputs = (outputs, seen) => {
       const tuned = fitted ? code.tunedOutputs(fitted.fit, fitted.exampleFeatures, outputs, seen) : outputs;
-      return code.adapt(tuned, seen, memory);
+      return code.adapt(tuned, seen, memory, options);
     };
     return adapt;
   }, [code, memory, fitted]);
@@ -167,6 +171,7 @@ export function useAdaptation(
   const fitted = useOutputLayerFit(known, code);
   const adapt = useAdapter(known, fitted, code);
   const tuned = fitted?.exampleFeatures.length ?? 0;
+  const voteWeight = fitted?.voteWeight ?? null;
   const examples = code === null ? 0 : known.length;
   const enabled = settings.adapt ?? examples > 0;
   const notDigit = classifier?.outputs.notDigit ?? null;
@@ -179,7 +184,7 @@ export function useAdaptation(
   );
   const { remember } = cache;
   return useMemo(
-    () => ({ enabled, examples, tuned, apply, remember }),
-    [enabled, examples, tuned, apply, remember],
+    () => ({ enabled, examples, tuned, voteWeight, apply, remember }),
+    [enabled, examples, tuned, voteWeight, apply, remember],
   );
 }

@@ -5,11 +5,15 @@ import {
   createMemory,
   EMPTY_MEMORY,
   neighbourVote,
+  personalWeight,
   unit,
+  weightSteps,
   withExample,
 } from '../../src/adaptation/memory';
+import type { TuningExample } from '../../src/adaptation/outputLayer';
 import { topDigit } from '../../src/digit';
 import { createRandom } from '../../src/learning/random';
+import { drawingOf, misreadWriter } from './misreadWriter';
 
 /**
  * A small fixture: features are noisy copies of one prototype per digit; the "model" reads this
@@ -101,5 +105,46 @@ describe('adapting to a writer', () => {
   it('compares directions, not lengths', () => {
     expect(Array.from(unit(Float32Array.from([3, 4])))).toEqual([0.6000000238418579, 0.800000011920929]);
     expect(Array.from(unit(new Float32Array(2)))).toEqual([0, 0]);
+  });
+});
+
+describe("choosing the vote's weight for a person", () => {
+  const memoryOf = (examples: readonly TuningExample[]) =>
+    createMemory(examples.map((e) => ({ ...e, read: topDigit(e.outputs) })));
+  const weightFor = (examples: readonly TuningExample[], options = ADAPT_DEFAULTS) =>
+    personalWeight(
+      memoryOf(examples),
+      examples.map((e) => Float32Array.from(e.outputs)),
+      options,
+    );
+
+  it.each([
+    [0.6, 1, [0.6, 0.7, 0.8, 0.9, 1]],
+    [0.5, 0.8, [0.5, 0.6, 0.7, 0.8]],
+    [0.6, 0.6, [0.6]],
+    [0.7, 0.5, [0.7]],
+  ])('tries the weight %d and each step of 0.1 up to %d', (weight, maxWeight, steps) => {
+    expect(weightSteps({ ...ADAPT_DEFAULTS, weight, maxWeight })).toEqual(steps);
+  });
+
+  it('gives the weakest vote that reads them right to a person whose 4s the model keeps misreading', () => {
+    const corrections = misreadWriter(3);
+    const weight = weightFor(corrections);
+    expect(weight).toBe(0.9);
+    const memory = memoryOf(corrections);
+    const { outputs, features } = drawingOf(4, 40);
+    expect(topDigit(adapt(Float32Array.from(outputs), features, memory))).toBe(5);
+    expect(topDigit(adapt(Float32Array.from(outputs), features, memory, { ...ADAPT_DEFAULTS, weight }))).toBe(
+      4,
+    );
+  });
+
+  it.each([
+    ['the model reads them all right', misreadWriter(3).filter((e) => e.label !== 4)],
+    ['each misread 4 is the only one of its kind (a drawing never votes for itself)', misreadWriter(1)],
+    ['no stronger weight is allowed', misreadWriter(3), { ...ADAPT_DEFAULTS, maxWeight: 0.6 }],
+    ['there is nothing to learn from', []],
+  ])('keeps the default when %s', (_, examples, options = ADAPT_DEFAULTS) => {
+    expect(weightFor(examples, options)).toBe(options.weight);
   });
 });

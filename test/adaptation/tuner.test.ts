@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { ADAPT_DEFAULTS } from '../../src/adaptation/memory';
 import { fitOutputLayer, type TuningExample } from '../../src/adaptation/outputLayer';
 import {
   createTuner,
@@ -7,6 +8,7 @@ import {
   type TuneWorker,
 } from '../../src/adaptation/tuner';
 import { answer, type TuneReply, type TuneRequest } from '../../src/adaptation/tuneWorker';
+import { misreadWriter } from './misreadWriter';
 
 const example = (label: number): TuningExample => ({
   features: Float32Array.from({ length: 4 }, (_, i) => (i === label % 4 ? 1 : 0.1)),
@@ -39,10 +41,14 @@ function tunerWith() {
 }
 
 describe('the worker', () => {
-  it('answers a request with the fit of its examples, named by its id', () => {
+  it("answers a request with the fit of its examples and the vote's default weight, named by its id", () => {
     const examples = [example(1), example(2)];
     const reply = answer({ id: 7, examples });
-    expect(reply).toEqual({ id: 7, ...fitOutputLayer(examples) });
+    expect(reply).toEqual({ id: 7, ...fitOutputLayer(examples), voteWeight: ADAPT_DEFAULTS.weight });
+  });
+
+  it('chooses a stronger vote for a person the model keeps misreading in one way', () => {
+    expect(answer({ id: 1, examples: misreadWriter(3) })).toMatchObject({ voteWeight: 0.9 });
   });
 
   it('says in plain words when the examples cannot be fitted', () => {
@@ -60,6 +66,7 @@ describe('keeping the output layer fitted in a worker', () => {
     expect(fits).toHaveLength(1);
     expect(fits[0]!.exampleFeatures).toEqual(examples.map((e) => e.features));
     expect(fits[0]!.fit.coefficients).toHaveLength(2 * 10);
+    expect(fits[0]!.voteWeight).toBe(ADAPT_DEFAULTS.weight);
   });
 
   it('fits one set at a time, and after it only the newest of those asked for meanwhile', () => {

@@ -73,6 +73,8 @@ describe('teaching it your handwriting, in Chromium (WASM)', () => {
       `saved correction -> adapted answers (WASM, incl. the test's round trips): ${savedIn.join(', ')} ms`,
     );
     console.log(`then the output layer fitted to all 3 in its worker: ${await timeTuning(app, 3)} ms more`);
+    // Three digits, one of each: no drawing has a look-alike to vote for it, so the default weight.
+    expect(await app.page.getByTestId('adaptation').getAttribute('data-vote-weight')).toBe('0.6');
     expect(Math.max(...savedIn)).toBeLessThanOrEqual(1000);
     // Reported, not asserted: on the 2-core machine shared with a training run a task now and then
     // runs over 50 ms whatever it does (README, "Teach it your handwriting"). One that did not need
