@@ -354,14 +354,31 @@ export const tuningScore = (f: AdaptationFigures) =>
   (1 - f.worstAtK3.accuracy) +
   f.madeWorse.reduce((sum, w) => sum + (w.adapted - w.plain), 0);
 
-/** The grid `--tune` searches. */
+/**
+ * The grid `--tune` searches (stop 28's, 72 options, about 12 minutes on both tuning models): the
+ * weight a person's vote starts from once they have drawn every digit twice, and the memory's
+ * other options. The weight before that (0.6), the range leave-one-out may move it in (0.5 to 1)
+ * and the doubt's 0.5 were settled by stop 24's grid and stop 28's comparisons (docs/experiments.md).
+ */
 export const TUNING_GRID = {
-  neighbours: [5, 7, 9],
+  taughtWeight: [0.7, 0.8, 0.9],
+  neighbours: [5, 7],
   sharpness: [10, 20, 40],
-  weight: [0.5, 0.6, 0.7, 0.8, 0.9],
   floor: [0, 0.3],
-  doubt: [0.5, 0.8, 1],
+  doubt: [0.8, 1],
 } as const;
+
+/** Every option set of the grid: the page's defaults with each combination of the grid's values. */
+function gridOptions(): AdaptOptions[] {
+  const all: AdaptOptions[] = [];
+  for (const taughtWeight of TUNING_GRID.taughtWeight)
+    for (const neighbours of TUNING_GRID.neighbours)
+      for (const sharpness of TUNING_GRID.sharpness)
+        for (const floor of TUNING_GRID.floor)
+          for (const doubt of TUNING_GRID.doubt)
+            all.push({ ...ADAPT_DEFAULTS, taughtWeight, neighbours, sharpness, floor, doubt });
+  return all;
+}
 
 /**
  * Every option of the grid, scored with the page's way of adapting on the tuning writers as each
@@ -374,16 +391,11 @@ function tune(perModel: readonly (readonly WriterReadings[])[]): { options: Adap
       (sum, writers) => sum + tuningScore(figuresFor(writers, bothAdapter(options, fineTune))),
       0,
     );
-  const tried: { options: AdaptOptions; score: number }[] = [];
-  for (const neighbours of TUNING_GRID.neighbours)
-    for (const sharpness of TUNING_GRID.sharpness)
-      for (const weight of TUNING_GRID.weight)
-        for (const floor of TUNING_GRID.floor)
-          for (const doubt of TUNING_GRID.doubt) {
-            const options = { ...ADAPT_DEFAULTS, neighbours, sharpness, weight, floor, doubt };
-            tried.push({ options, score: scoreOf(options) });
-            if (tried.length % 30 === 0) console.error(`  ${tried.length} options scored`);
-          }
+  const tried = gridOptions().map((options, n) => {
+    const score = scoreOf(options);
+    if ((n + 1) % 12 === 0) console.error(`  ${n + 1} options scored`);
+    return { options, score };
+  });
   return tried.sort((a, b) => a.score - b.score);
 }
 

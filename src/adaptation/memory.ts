@@ -12,12 +12,19 @@ export interface AdaptOptions {
   readonly neighbours: number;
   /** How much a closer neighbour's vote outweighs a farther one's: weight exp(sharpness * (cos - 1)). */
   readonly sharpness: number;
-  /** The vote's share of the answer when the nearest drawing is as close as can be. */
-  readonly weight: number;
   /**
-   * How far `weight` may rise, in steps of 0.1, for a person whose own drawings show that a
-   * stronger vote reads them better (`personalWeight`); `weight` itself: never.
+   * The vote's share of the answer when the nearest drawing is as close as can be, for a person
+   * who has not yet drawn every digit `taught` times: where the weight starts (`personalWeight`).
    */
+  readonly weight: number;
+  /** Where the weight starts once the person has drawn every digit `taught` times. */
+  readonly taughtWeight: number;
+  readonly taught: number;
+  /**
+   * How far the weight may move from where it starts, in steps of 0.1, for a person whose own
+   * drawings show that another weight reads them better (`personalWeight`).
+   */
+  readonly minWeight: number;
   readonly maxWeight: number;
   /** Cosine similarity under which the nearest drawing is too unlike to say anything. */
   readonly floor: number;
@@ -34,16 +41,20 @@ export interface AdaptOptions {
  * Chosen by `npm run test:adaptation -- --tune` for the page's way of adapting (the fine-tuned
  * output layer, then this memory) on 32 writers that neither of two models trained on half of the
  * training writers (`npm run train -- --train-writers 0.5`, seeds 1 and 2) nor any test figure
- * saw: the best of 270 options by the issue's figures added up as errors, summed over both
- * models. `floor` 0.3: a drawing less than 0.3 alike (cosine) to every correction gets no vote,
- * which spares writers the vote would make worse; `weight` 0.6: with the tuned layer under it the
- * vote needs less weight, and more makes writers worse; `doubt` 1: a label both the model and the
- * person's own similar drawings contradict does not vote.
+ * saw, by the issue's figures added up as errors, summed over both models. Stop 24's grid (270
+ * options, one weight for everyone) chose `floor` 0.3 (a drawing less than 0.3 alike, cosine, to
+ * every correction gets no vote, which spares writers the vote would make worse), `doubt` 1 (a
+ * label both the model and the person's own similar drawings contradict does not vote) and
+ * `weight` 0.6. Stop 28 made the weight the person's (`personalWeight`, 0.5 to 1) and searched 72
+ * options around it: it starts at 0.8 once every digit has 2 drawings, and 7 neighbours vote.
  */
 export const ADAPT_DEFAULTS: AdaptOptions = {
-  neighbours: 5,
+  neighbours: 7,
   sharpness: 20,
   weight: 0.6,
+  taughtWeight: 0.8,
+  taught: 2,
+  minWeight: 0.5,
   maxWeight: 1,
   floor: 0.3,
   doubt: 1,
@@ -193,27 +204,40 @@ const without = (memory: Memory, i: number): Memory => ({
   reads: memory.reads.filter((_, j) => j !== i),
 });
 
-/** `weight`, then each step of 0.1 above it up to `maxWeight`. */
-export function weightSteps({ weight, maxWeight }: AdaptOptions): number[] {
-  const steps = Math.max(0, Math.round((maxWeight - weight) * 10));
-  return Array.from({ length: steps + 1 }, (_, n) => Math.round((weight + n / 10) * 100) / 100);
+/** Where the person's weight starts: `taughtWeight` once every digit has `taught` drawings, else `weight`. */
+export function startingWeight(labels: readonly number[], options = ADAPT_DEFAULTS): number {
+  const counts = new Array<number>(NUM_CLASSES).fill(0);
+  for (const label of labels) counts[label]++;
+  return Math.min(...counts) >= options.taught ? options.taughtWeight : options.weight;
+}
+
+/** `start`, then each step of 0.1 from `minWeight` to `maxWeight`, the nearer to `start` first (the lower of two as near). */
+export function weightSteps(start: number, { minWeight, maxWeight }: AdaptOptions): number[] {
+  const steps = Array.from(
+    { length: Math.max(0, Math.round((maxWeight - minWeight) * 10)) + 1 },
+    (_, n) => Math.round((minWeight + n / 10) * 100) / 100,
+  ).filter((w) => w !== start);
+  const distance = (w: number) => Math.round(Math.abs(w - start) * 100); // in hundredths: 0.9 - 0.8 is not 0.1
+  return [start, ...steps.sort((a, b) => distance(a) - distance(b) || a - b)];
 }
 
 /**
  * The vote's weight for this person, from their own drawings in `memory` and the model's outputs
- * for each (`outputs`, in the memory's order): each drawing is read as the memory would read it
- * without it (leave one out) at every weight of `weightSteps`, and a stronger weight is taken only
- * if it reads strictly more of them right, the smallest of those that read the most. So a person
- * the model keeps misreading, in ways their other drawings put right, gets a stronger vote, and a
- * person it reads well, or whose drawings of different digits look alike, keeps `weight`: chosen
- * on 32 tuning writers of two models against one fixed weight (README, "What adapting does").
+ * for each (`outputs`, in the memory's order). It starts at `startingWeight`: a memory with a few
+ * drawings of every digit outvotes the model more safely than one with a single drawing of some.
+ * Each drawing is then read as the memory would read it without it (leave one out) at every
+ * weight of `weightSteps`, and another weight is taken only if it reads strictly more of them
+ * right, the nearest to the start of those that read the most. So a person the model keeps
+ * misreading, in ways their other drawings put right, gets a stronger vote; one whose drawings of
+ * different digits look alike a weaker one; and a person it reads well keeps where it started.
+ * Chosen on 32 tuning writers of two models against one fixed weight (README, "What adapting does").
  */
 export function personalWeight(
   memory: Memory,
   outputs: readonly Float32Array[],
   options = ADAPT_DEFAULTS,
 ): number {
-  const weights = weightSteps(options);
+  const weights = weightSteps(startingWeight(memory.labels, options), options);
   const wrong = weights.map(() => 0);
   memory.vectors.forEach((vector, i) => {
     const { votes, closeness } = vote(without(memory, i), vector, options);

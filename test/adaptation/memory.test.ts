@@ -6,6 +6,8 @@ import {
   EMPTY_MEMORY,
   neighbourVote,
   personalWeight,
+  startingWeight,
+  type AdaptOptions,
   unit,
   weightSteps,
   withExample,
@@ -13,7 +15,7 @@ import {
 import type { TuningExample } from '../../src/adaptation/outputLayer';
 import { topDigit } from '../../src/digit';
 import { createRandom } from '../../src/learning/random';
-import { drawingOf, misreadWriter } from './misreadWriter';
+import { drawingOf, lookalikeWriter, misreadWriter } from './misreadWriter';
 
 /**
  * A small fixture: features are noisy copies of one prototype per digit; the "model" reads this
@@ -117,34 +119,51 @@ describe("choosing the vote's weight for a person", () => {
       examples.map((e) => Float32Array.from(e.outputs)),
       options,
     );
+  const FIXED = { ...ADAPT_DEFAULTS, taughtWeight: 0.6, minWeight: 0.6, maxWeight: 0.6 };
 
   it.each([
-    [0.6, 1, [0.6, 0.7, 0.8, 0.9, 1]],
-    [0.5, 0.8, [0.5, 0.6, 0.7, 0.8]],
-    [0.6, 0.6, [0.6]],
-    [0.7, 0.5, [0.7]],
-  ])('tries the weight %d and each step of 0.1 up to %d', (weight, maxWeight, steps) => {
-    expect(weightSteps({ ...ADAPT_DEFAULTS, weight, maxWeight })).toEqual(steps);
+    [0.6, [0.6, 0.5, 0.7, 0.8, 0.9, 1]],
+    [0.8, [0.8, 0.7, 0.9, 0.6, 1, 0.5]],
+    [1, [1, 0.9, 0.8, 0.7, 0.6, 0.5]],
+  ])(
+    'tries the weight it starts at (%d) first, then the others of 0.5 to 1, the nearer first',
+    (start, steps) => {
+      expect(weightSteps(start, ADAPT_DEFAULTS)).toEqual(steps);
+      expect(weightSteps(start, FIXED)).toEqual(start === 0.6 ? [0.6] : [start, 0.6]);
+    },
+  );
+
+  it.each([
+    ['no drawing', [], 0.6],
+    ['one of every digit', misreadWriter(1), 0.6],
+    ['two of every digit but 4', misreadWriter(2).filter((e) => e.label !== 4), 0.6],
+    ['two of every digit', misreadWriter(2), 0.8],
+  ])('starts at a stronger weight once every digit has two drawings: %s', (_, examples, start) => {
+    expect(startingWeight(examples.map((e) => e.label))).toBe(start);
   });
 
-  it('gives the weakest vote that reads them right to a person whose 4s the model keeps misreading', () => {
+  it('gives the nearest weight that reads them right to a person whose 4s the model keeps misreading', () => {
     const corrections = misreadWriter(3);
     const weight = weightFor(corrections);
     expect(weight).toBe(0.9);
     const memory = memoryOf(corrections);
     const { outputs, features } = drawingOf(4, 40);
-    expect(topDigit(adapt(Float32Array.from(outputs), features, memory))).toBe(5);
-    expect(topDigit(adapt(Float32Array.from(outputs), features, memory, { ...ADAPT_DEFAULTS, weight }))).toBe(
-      4,
-    );
+    const read = (options: AdaptOptions) =>
+      topDigit(adapt(Float32Array.from(outputs), features, memory, options));
+    expect(read({ ...ADAPT_DEFAULTS, weight: 0.8 })).toBe(5);
+    expect(read({ ...ADAPT_DEFAULTS, weight })).toBe(4);
+  });
+
+  it('gives a weaker vote to a person whose 7s look like their 1s', () => {
+    expect(weightFor(lookalikeWriter())).toBe(0.5);
   });
 
   it.each([
-    ['the model reads them all right', misreadWriter(3).filter((e) => e.label !== 4)],
-    ['each misread 4 is the only one of its kind (a drawing never votes for itself)', misreadWriter(1)],
-    ['no stronger weight is allowed', misreadWriter(3), { ...ADAPT_DEFAULTS, maxWeight: 0.6 }],
-    ['there is nothing to learn from', []],
-  ])('keeps the default when %s', (_, examples, options = ADAPT_DEFAULTS) => {
-    expect(weightFor(examples, options)).toBe(options.weight);
+    ['the model reads them all right', misreadWriter(3, false), 0.8],
+    ['each misread 4 is the only one of its kind (a drawing never votes for itself)', misreadWriter(1), 0.6],
+    ['no other weight is allowed', misreadWriter(3), 0.6, FIXED],
+    ['there is nothing to learn from', [], 0.6],
+  ])('keeps where it starts when %s', (_, examples, start, options = ADAPT_DEFAULTS) => {
+    expect(weightFor(examples, options)).toBe(start);
   });
 });
