@@ -5,7 +5,7 @@
  * on and once off. Every drawing is made with mouse pointer events and read off `data-digit`.
  *
  *   npx tsx test/e2e/adaptationOnPage.ts [--writer ID] [--k N]
- * Writers: pen digits 25-30 (`28`) or UNIPEN test writers (`syn/tds-dig21`, the default: the
+ * Writers: pen digits 25-30 (`28`) or UNIPEN test writers (`syn/rkt-dig19`, the default: the
  * worst-read writer of `npm run test:adaptation`). `E2E_DIST=dist` measures an existing build.
  */
 import { pathToFileURL } from 'node:url';
@@ -83,7 +83,7 @@ async function adapting(app: PadPage, action: 'read' | 'off'): Promise<boolean> 
 async function main(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: { writer: { type: 'string', default: 'syn/tds-dig21' }, k: { type: 'string', default: '3' } },
+    options: { writer: { type: 'string', default: 'syn/rkt-dig19' }, k: { type: 'string', default: '3' } },
   });
   const k = Number(values.k);
   if (!Number.isInteger(k) || k < 1) throw new Error(`--k needs a whole number >= 1, got "${values.k}"`);
