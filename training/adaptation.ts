@@ -355,10 +355,11 @@ export const tuningScore = (f: AdaptationFigures) =>
   f.madeWorse.reduce((sum, w) => sum + (w.adapted - w.plain), 0);
 
 /**
- * The grid `--tune` searches (stop 28's, 72 options, about 12 minutes on both tuning models): the
- * weight a person's vote starts from once they have drawn every digit twice, and the memory's
- * other options. The weight before that (0.6), the range leave-one-out may move it in (0.5 to 1)
- * and the doubt's 0.5 were settled by stop 24's grid and stop 28's comparisons (docs/experiments.md).
+ * The grid `--tune` searches (stop 28's, 72 options; on both tuning models about 12 minutes on a
+ * quiet machine, 23 beside other work): the weight a person's vote starts from once they have
+ * drawn every digit twice, and the memory's other options. The weight before that (0.6), the
+ * range leave-one-out may move it in (0.5 to 1) and a doubt of 0.5 were settled by stop 24's grid
+ * and stop 28's comparisons (docs/experiments.md).
  */
 export const TUNING_GRID = {
   taughtWeight: [0.7, 0.8, 0.9],

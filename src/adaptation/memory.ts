@@ -19,6 +19,7 @@ export interface AdaptOptions {
   readonly weight: number;
   /** Where the weight starts once the person has drawn every digit `taught` times. */
   readonly taughtWeight: number;
+  /** How many drawings of every digit a memory holds before its vote starts at `taughtWeight`. */
   readonly taught: number;
   /**
    * How far the weight may move from where it starts, in steps of 0.1, for a person whose own
@@ -204,14 +205,17 @@ const without = (memory: Memory, i: number): Memory => ({
   reads: memory.reads.filter((_, j) => j !== i),
 });
 
-/** Where the person's weight starts: `taughtWeight` once every digit has `taught` drawings, else `weight`. */
+/** Where a person's weight starts: `taughtWeight` once every digit has `taught` drawings, else `weight`. */
 export function startingWeight(labels: readonly number[], options = ADAPT_DEFAULTS): number {
   const counts = new Array<number>(NUM_CLASSES).fill(0);
   for (const label of labels) counts[label]++;
   return Math.min(...counts) >= options.taught ? options.taughtWeight : options.weight;
 }
 
-/** `start`, then each step of 0.1 from `minWeight` to `maxWeight`, the nearer to `start` first (the lower of two as near). */
+/**
+ * The weights leave-one-out tries: `start`, then each step of 0.1 from `minWeight` to
+ * `maxWeight`, the nearer to `start` first (of two as near, the lower: the model keeps more say).
+ */
 export function weightSteps(start: number, { minWeight, maxWeight }: AdaptOptions): number[] {
   const steps = Array.from(
     { length: Math.max(0, Math.round((maxWeight - minWeight) * 10)) + 1 },

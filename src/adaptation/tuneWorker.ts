@@ -1,8 +1,9 @@
 /**
  * The Web Worker that fits the output layer to the person's drawings (`fitOutputLayer`) and
  * chooses their vote's weight (`personalWeight`), off the main thread: both grow with the square
- * of the drawings kept, and the page must never stop answering while they run. The page sends one request at a time, the newest drawings, and the
- * next only once this one is answered (`createTuner` in `tuner.ts`).
+ * of the drawings kept, and the page must never stop answering while they run. The page sends one
+ * request at a time, the newest drawings, and the next only once this one is answered
+ * (`createTuner` in `tuner.ts`).
  */
 import { topDigit } from '../digit';
 import { createMemory, personalWeight } from './memory';
