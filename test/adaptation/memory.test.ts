@@ -15,7 +15,7 @@ import {
 import type { TuningExample } from '../../src/adaptation/outputLayer';
 import { topDigit } from '../../src/digit';
 import { createRandom } from '../../src/learning/random';
-import { drawingOf, lookalikeWriter, misreadWriter } from './misreadWriter';
+import { drawingOf, lookalikeWriter, misreadWriter, outputsOf } from './misreadWriter';
 
 /**
  * A small fixture: features are noisy copies of one prototype per digit; the "model" reads this
@@ -152,6 +152,19 @@ describe("choosing the vote's weight for a person", () => {
       topDigit(adapt(Float32Array.from(outputs), features, memory, options));
     expect(read({ ...ADAPT_DEFAULTS, weight: 0.8 })).toBe(5);
     expect(read({ ...ADAPT_DEFAULTS, weight })).toBe(4);
+  });
+
+  it('always gives one of the weights it tries, for people drawn at random', () => {
+    const random = createRandom(11);
+    for (let person = 0; person < 20; person++) {
+      const examples = Array.from({ length: 10 + Math.floor(random() * 40) }, () => {
+        const label = Math.floor(random() * 10);
+        const read = random() < 0.2 ? Math.floor(random() * 10) : label;
+        return { features: sampleOf(label), outputs: outputsOf({ [read]: 0.5 + 0.5 * random() }), label };
+      });
+      const start = startingWeight(examples.map((e) => e.label));
+      expect(weightSteps(start, ADAPT_DEFAULTS)).toContain(weightFor(examples));
+    }
   });
 
   it('gives a weaker vote to a person whose 7s look like their 1s', () => {
