@@ -18,7 +18,7 @@ export { ExploreSections } from './components/ExploreSections';
 export { HistoryItems } from './components/HistoryItems';
 export { HistoryTools } from './components/HistoryTools';
 export { ScoreDetails } from './components/ScoreDetails';
-export { ADAPT_DEFAULTS, adapt, createMemory } from './adaptation/memory';
+export { ADAPT_DEFAULTS, adapt, memoryOfReadings } from './adaptation/memory';
 export { tunedOutputs } from './adaptation/outputLayer';
 export { createTuner } from './adaptation/tuner';
 export { readFeatures } from './adaptation/readFeatures';

@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import {
   ADAPT_DEFAULTS,
   adapt,
-  createMemory,
+  memoryOfReadings,
   personalWeight,
   type AdaptOptions,
 } from '../src/adaptation/memory';
@@ -146,9 +146,7 @@ export type Adapter = (
 export const memoryAdapter =
   (options: AdaptOptions): Adapter =>
   (corrections) => {
-    const memory = createMemory(
-      corrections.map((c) => ({ features: c.features, label: c.label, read: topDigit(c.outputs) })),
-    );
+    const memory = memoryOfReadings(corrections);
     const weight = personalWeight(
       memory,
       corrections.map((c) => c.outputs),

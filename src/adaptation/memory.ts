@@ -94,6 +94,17 @@ export function createMemory(examples: readonly Example[]): Memory {
   };
 }
 
+/** A labelled drawing with the model's outputs for it, as the page, its worker and the tools hold one. */
+export interface LabelledReading {
+  readonly features: Float32Array;
+  readonly outputs: ArrayLike<number>;
+  readonly label: number;
+}
+
+/** The memory of labelled readings, each with the model's own top digit for it (what `doubt` weighs). */
+export const memoryOfReadings = (readings: readonly LabelledReading[]): Memory =>
+  createMemory(readings.map((r) => ({ features: r.features, label: r.label, read: topDigit(r.outputs) })));
+
 /** The memory with one more drawing; the given memory is not changed. */
 export function withExample(memory: Memory, example: Example): Memory {
   return {
@@ -176,10 +187,12 @@ export function neighbourVote(memory: Memory, features: Float32Array, options = 
 }
 
 /** Among the digits, the model's belief blended with the vote; outputs after them kept as they are. */
-function blend(outputs: Float32Array, votes: Float64Array, share: number): Float32Array {
+function blend(outputs: ArrayLike<number>, votes: Float64Array, share: number): Float32Array {
   let digitMass = 0;
   for (let i = 0; i < NUM_CLASSES; i++) digitMass += outputs[i];
-  return outputs.map((p, i) => (i < NUM_CLASSES ? (1 - share) * p + share * digitMass * votes[i] : p));
+  return Float32Array.from(outputs, (p, i) =>
+    i < NUM_CLASSES ? (1 - share) * p + share * digitMass * votes[i] : p,
+  );
 }
 
 /**
@@ -238,7 +251,7 @@ export function weightSteps(start: number, { minWeight, maxWeight }: AdaptOption
  */
 export function personalWeight(
   memory: Memory,
-  outputs: readonly Float32Array[],
+  outputs: readonly ArrayLike<number>[],
   options = ADAPT_DEFAULTS,
 ): number {
   const weights = weightSteps(startingWeight(memory.labels, options), options);

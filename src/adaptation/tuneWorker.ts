@@ -5,8 +5,7 @@
  * request at a time, the newest drawings, and the next only once this one is answered
  * (`createTuner` in `tuner.ts`).
  */
-import { topDigit } from '../digit';
-import { createMemory, personalWeight } from './memory';
+import { memoryOfReadings, personalWeight } from './memory';
 import { fitOutputLayer, type TuningExample } from './outputLayer';
 
 export interface TuneRequest {
@@ -25,20 +24,18 @@ export type TuneReply =
     }
   | { readonly id: number; readonly error: string };
 
-/** The memory's vote weight for the person who drew `examples` (the memory's own default options). */
-function voteWeightFor(examples: readonly TuningExample[]): number {
-  const memory = createMemory(examples.map((e) => ({ ...e, read: topDigit(e.outputs) })));
-  return personalWeight(
-    memory,
-    examples.map((e) => Float32Array.from(e.outputs)),
-  );
-}
-
 /** The reply to one request: the fit and the vote's weight, or what went wrong in plain words. */
 export function answer(request: TuneRequest): TuneReply {
   try {
     const { examples } = request;
-    return { id: request.id, ...fitOutputLayer(examples), voteWeight: voteWeightFor(examples) };
+    return {
+      id: request.id,
+      ...fitOutputLayer(examples),
+      voteWeight: personalWeight(
+        memoryOfReadings(examples),
+        examples.map((e) => e.outputs),
+      ),
+    };
   } catch (error) {
     return { id: request.id, error: `could not fit the output layer: ${(error as Error).message}` };
   }

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ModelView } from '../adaptation/readFeatures';
-import { topDigit } from '../digit';
 import type { FittedLayer, Tuner } from '../adaptation/tuner';
 import type { SavedDrawing, Settings } from '../history/types';
 import type { Classifier } from '../model/classifier';
@@ -89,7 +88,7 @@ function adaptedRecognition(
 
 type MemoryCode = Pick<
   typeof import('../later'),
-  'ADAPT_DEFAULTS' | 'adapt' | 'createMemory' | 'readFeatures' | 'tunedOutputs' | 'createTuner'
+  'ADAPT_DEFAULTS' | 'adapt' | 'memoryOfReadings' | 'readFeatures' | 'tunedOutputs' | 'createTuner'
 >;
 
 /**
@@ -140,10 +139,7 @@ function useOutputLayerFit(examples: readonly Example[], code: MemoryCode | null
  * arrives: it keeps the vote weights it has worked out.
  */
 function useAdapter(examples: readonly Example[], fitted: FittedLayer | null, code: MemoryCode | null) {
-  const memory = useMemo(
-    () => code?.createMemory(examples.map((e) => ({ ...e, read: topDigit(e.outputs) }))) ?? null,
-    [code, examples],
-  );
+  const memory = useMemo(() => code?.memoryOfReadings(examples) ?? null, [code, examples]);
   return useMemo(() => {
     if (code === null || memory === null) return null;
     const options = { ...code.ADAPT_DEFAULTS, weight: fitted?.voteWeight ?? code.ADAPT_DEFAULTS.weight };

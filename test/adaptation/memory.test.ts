@@ -4,6 +4,7 @@ import {
   adapt,
   createMemory,
   EMPTY_MEMORY,
+  memoryOfReadings,
   neighbourVote,
   personalWeight,
   startingWeight,
@@ -111,12 +112,10 @@ describe('adapting to a writer', () => {
 });
 
 describe("choosing the vote's weight for a person", () => {
-  const memoryOf = (examples: readonly TuningExample[]) =>
-    createMemory(examples.map((e) => ({ ...e, read: topDigit(e.outputs) })));
   const weightFor = (examples: readonly TuningExample[], options = ADAPT_DEFAULTS) =>
     personalWeight(
-      memoryOf(examples),
-      examples.map((e) => Float32Array.from(e.outputs)),
+      memoryOfReadings(examples),
+      examples.map((e) => e.outputs),
       options,
     );
   const FIXED = { ...ADAPT_DEFAULTS, taughtWeight: 0.6, minWeight: 0.6, maxWeight: 0.6 };
@@ -146,7 +145,7 @@ describe("choosing the vote's weight for a person", () => {
     const corrections = misreadWriter(3);
     const weight = weightFor(corrections);
     expect(weight).toBe(0.9);
-    const memory = memoryOf(corrections);
+    const memory = memoryOfReadings(corrections);
     const { outputs, features } = drawingOf(4, 40);
     const read = (options: AdaptOptions) =>
       topDigit(adapt(Float32Array.from(outputs), features, memory, options));
