@@ -14,6 +14,7 @@
  * as it was.
  */
 import { NUM_CLASSES } from '../digit';
+import type { LabelledReading } from './memory';
 import { digitProbabilities } from '../recognition/verdict';
 
 export interface TuningOptions {
@@ -30,11 +31,7 @@ export interface TuningOptions {
 export const TUNING_DEFAULTS: TuningOptions = { l2: 0.01, steps: 150, rate: 2 };
 
 /** One labelled drawing: its features and the model's outputs for it. */
-export interface TuningExample {
-  readonly features: Float32Array;
-  readonly outputs: ArrayLike<number>;
-  readonly label: number;
-}
+export type TuningExample = LabelledReading;
 
 /** The tuned layer: a drawing's outputs as it gives them, from the model's outputs and features. */
 export type TunedLayer = (outputs: Float32Array, features: Float32Array) => Float32Array;
